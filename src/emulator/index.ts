@@ -1,0 +1,21 @@
+// videojs-media-collection/emulator: a stand-in for Adobe's Media Collection API collector, for the
+// demo and the tests (PRODUCT §6). Node only.
+//
+// Recording contract (GET /__emulator/sessions, /__emulator/report):
+// - A session's `events` holds every well-formed event that reached it, in arrival order, with the
+//   status answered: 201 (its sessionStart, or a downloaded batch), 204 accepted, 410 refused because
+//   the session was ended or expired. Sequence `findings` index into `events`.
+// - Events for a known session answered 400 go to that session's `rejected` list (never `events`),
+//   and every 400 of any API route is also in the report's `validationErrors` with all its problems.
+// - 404s (unknown sid) are in the report's `notFound`; injected faults in its `faulted`.
+
+export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config';
+export { createEmulator, type Emulator } from './emulator';
+export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults';
+export { sequenceFindings } from './sequence';
+export { type Finding, SEQUENCE_RULES, type SequenceRule } from './sequence-types';
+export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from './server';
+export type { RecordedEvent, RecordedSession, SessionClosed } from './session-record';
+export type { EmulatorReport, FaultedRecord, NotFoundRecord, ValidationErrorRecord } from './store';
+export { batchProblems, eventProblems } from './validate';
+export { type EmulatorPluginOptions, type HostServer, mediaCollectionEmulator } from './vite-plugin';

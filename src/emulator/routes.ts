@@ -1,0 +1,60 @@
+// Which route a request is for, pure. The emulator owns everything under /api/v1/ and /__emulator/;
+// anything else is left to the host (the Vite dev server, or the standalone server's 404).
+import type { ApiRoute } from './faults';
+
+export type ControlName = 'sessions' | 'report' | 'faults' | 'expire' | 'config' | 'reset';
+
+export type Route =
+  | { zone: 'api'; kind: 'preflight' }
+  | { zone: 'api'; kind: 'api'; api: ApiRoute; sid?: string }
+  | { zone: 'api'; kind: 'unknown' }
+  | { zone: 'control'; kind: 'preflight' }
+  | { zone: 'control'; kind: 'control'; name: ControlName }
+  | { zone: 'control'; kind: 'unknown' };
+
+const API_PREFIX = '/api/v1/';
+const CONTROL_PREFIX = '/__emulator/';
+const EVENTS = /^\/api\/v1\/sessions\/([^/]+)\/events$/;
+
+const CONTROL_METHODS: Readonly<Record<ControlName, readonly string[]>> = {
+  sessions: ['GET'],
+  report: ['GET'],
+  faults: ['GET', 'POST', 'DELETE'],
+  expire: ['POST'],
+  config: ['GET', 'POST'],
+  reset: ['POST'],
+};
+
+export function matchRoute(method: string, pathname: string): Route | undefined {
+  if (pathname.startsWith(API_PREFIX)) return matchApi(method, pathname);
+  if (pathname.startsWith(CONTROL_PREFIX) || pathname === '/__emulator')
+    return matchControl(method, pathname);
+  return undefined;
+}
+
+function matchApi(method: string, pathname: string): Route {
+  if (method === 'OPTIONS') return { zone: 'api', kind: 'preflight' };
+  if (method !== 'POST') return { zone: 'api', kind: 'unknown' };
+  if (pathname === '/api/v1/sessions') return { zone: 'api', kind: 'api', api: 'sessions' };
+  if (pathname === '/api/v1/downloaded') return { zone: 'api', kind: 'api', api: 'downloaded' };
+  const events = EVENTS.exec(pathname);
+  if (events) return { zone: 'api', kind: 'api', api: 'events', sid: safeDecode(events[1]) };
+  return { zone: 'api', kind: 'unknown' };
+}
+
+function matchControl(method: string, pathname: string): Route {
+  if (method === 'OPTIONS') return { zone: 'control', kind: 'preflight' };
+  const name = pathname.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  if (Object.hasOwn(CONTROL_METHODS, name) && CONTROL_METHODS[name as ControlName].includes(method)) {
+    return { zone: 'control', kind: 'control', name: name as ControlName };
+  }
+  return { zone: 'control', kind: 'unknown' };
+}
+
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}

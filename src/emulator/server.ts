@@ -1,0 +1,62 @@
+// The standalone collector: a plain node:http server around one emulator. Unknown routes get 404,
+// preflights on any path get 204, both with CORS headers.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EmulatorOptions } from './config';
+import { createEmulator, type Emulator } from './emulator';
+import { CONTROL_CORS, errorReply, writeFallback, writeReply } from './http-io';
+
+export interface EmulatorServerOptions extends EmulatorOptions {
+  /** 8787 by default; 0 picks a free port. */
+  port?: number;
+  /** 127.0.0.1 by default. */
+  host?: string;
+  /** Serve this emulator instead of creating one (then the other options are ignored). */
+  emulator?: Emulator;
+}
+
+export interface EmulatorServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:8787. */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+  emulator: Emulator;
+}
+
+export async function startEmulatorServer(options: EmulatorServerOptions = {}): Promise<EmulatorServer> {
+  const { port = 8787, host = '127.0.0.1', emulator: given, ...emulatorOptions } = options;
+  const emulator = given ?? createEmulator(emulatorOptions);
+  const server = createServer((req, res) => {
+    emulator.handle(req, res).then(
+      (handled) => {
+        if (!handled) writeFallback(req, res);
+      },
+      (error: Error) =>
+        writeReply(res, errorReply(500, `The emulator failed: ${error.message}`), CONTROL_CORS),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const bound = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${bound}`,
+    port: bound,
+    emulator,
+    // Idempotent: a second close() resolves once the first has.
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Keep-alive connections (fetch pools them) would hold close() open.
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

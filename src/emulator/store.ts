@@ -1,0 +1,128 @@
+// Everything the emulator has seen: sessions in creation order, plus the requests that never reached
+// one (validation errors, unknown sids, injected faults). Read by the control routes and by tests.
+import { randomBytes } from 'node:crypto';
+import type { McEvent } from '../mc/types';
+import type { EmulatorConfig } from './config';
+import type { Finding } from './sequence-types';
+import {
+  createSessionRecord,
+  expireIfIdle,
+  publicSession,
+  type RecordedSession,
+  type SessionRecord,
+} from './session-record';
+
+export interface ValidationErrorRecord {
+  path: string;
+  status: 400;
+  /** The message answered: the first problem. */
+  message: string;
+  /** Every problem found. */
+  problems: string[];
+  /** The parsed JSON, or the raw text when it was not JSON. */
+  body: unknown;
+  receivedAt: number;
+  sid?: string;
+}
+
+export interface NotFoundRecord {
+  path: string;
+  status: 404;
+  sid: string;
+  body: unknown;
+  receivedAt: number;
+}
+
+export interface FaultedRecord {
+  path: string;
+  /** The injected status, or 'refused' when the connection was destroyed unanswered. */
+  status: number | 'refused';
+  faultId: number;
+  receivedAt: number;
+}
+
+export interface EmulatorReport {
+  sessions: RecordedSession[];
+  findings: Finding[];
+  validationErrors: ValidationErrorRecord[];
+  notFound: NotFoundRecord[];
+  faulted: FaultedRecord[];
+  /** API requests received (POST to /api/v1/*, faulted ones included; no preflights, no control routes). */
+  requests: number;
+}
+
+export type Store = ReturnType<typeof createStore>;
+
+// MC API sample sids are 64 lowercase hex characters (facts §1.4).
+export const randomSid = (): string => randomBytes(32).toString('hex');
+
+export function createStore(deps: { now: () => number; newSid?: () => string }) {
+  const newSid = deps.newSid ?? randomSid;
+  const sessions = new Map<string, SessionRecord>();
+  let validationErrors: ValidationErrorRecord[] = [];
+  let notFound: NotFoundRecord[] = [];
+  let faulted: FaultedRecord[] = [];
+  let requests = 0;
+
+  // Adobe's idle and stalled timeouts, applied lazily as of now.
+  const views = (config: EmulatorConfig): RecordedSession[] => {
+    const now = deps.now();
+    for (const session of sessions.values()) expireIfIdle(session, now, config);
+    return [...sessions.values()].map(publicSession);
+  };
+
+  return {
+    open(start: McEvent, downloaded: boolean): SessionRecord {
+      let sid = newSid();
+      while (sessions.has(sid)) sid = newSid();
+      const session = createSessionRecord(sid, start, { downloaded, receivedAt: deps.now() });
+      sessions.set(sid, session);
+      return session;
+    },
+    get: (sid: string): SessionRecord | undefined => sessions.get(sid),
+    all: (): SessionRecord[] => [...sessions.values()],
+    countRequest(): void {
+      requests += 1;
+    },
+    rejected(
+      record: Omit<ValidationErrorRecord, 'status' | 'receivedAt' | 'message'>,
+    ): ValidationErrorRecord {
+      const receivedAt = deps.now();
+      const entry: ValidationErrorRecord = {
+        ...record,
+        status: 400,
+        message: record.problems[0],
+        receivedAt,
+      };
+      validationErrors.push(entry);
+      const session = record.sid === undefined ? undefined : sessions.get(record.sid);
+      session?.rejected.push({ receivedAt, status: 400, event: record.body, message: entry.message });
+      return entry;
+    },
+    notFound(record: Omit<NotFoundRecord, 'status' | 'receivedAt'>): void {
+      notFound.push({ ...record, status: 404, receivedAt: deps.now() });
+    },
+    faulted(record: Omit<FaultedRecord, 'receivedAt'>): void {
+      faulted.push({ ...record, receivedAt: deps.now() });
+    },
+    sessions: views,
+    report(config: EmulatorConfig): EmulatorReport {
+      const current = views(config);
+      return {
+        sessions: current,
+        findings: current.flatMap((session) => session.findings),
+        validationErrors: [...validationErrors],
+        notFound: [...notFound],
+        faulted: [...faulted],
+        requests,
+      };
+    },
+    clear(): void {
+      sessions.clear();
+      validationErrors = [];
+      notFound = [];
+      faulted = [];
+      requests = 0;
+    },
+  };
+}
