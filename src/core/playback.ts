@@ -1,0 +1,70 @@
+import type { CoreConfig } from './config';
+import { emit, patch, type Step } from './emit';
+import { position } from './position';
+import type { Snapshot } from './signals';
+
+/** Smallest playhead movement taken as progress (seconds). */
+const EPSILON = 0.001;
+
+/** MC API `play`: the player entered playing (first frame, resume, end of buffering or seek). */
+export function enterPlaying(step: Step, snap: Snapshot, now: number): Step {
+  const { state } = step;
+  if (state.phase !== 'active' || state.playback === 'playing') return step;
+  const playhead = position(snap, now);
+  // PRODUCT §3: timeToStart (integer ms, play intent → first content frame) on the first content play.
+  const qoe = state.contentStarted
+    ? undefined
+    : { qoeData: { 'media.qoe.timeToStart': Math.max(0, Math.round(now - state.intentAt)) } };
+  return patch(emit(step, 'play', playhead, now, qoe), {
+    playback: 'playing',
+    contentStarted: true,
+    playhead,
+    sampleAt: now,
+    lastAdvanceAt: now,
+    stallSince: undefined,
+    inactiveSince: undefined,
+  });
+}
+
+/** `pauseStart` at `playhead`; `playback` says why the session stopped playing. */
+export function leavePlaying(
+  step: Step,
+  playhead: number,
+  now: number,
+  playback: 'paused' | 'seeking',
+): Step {
+  const paused = emit(step, 'pauseStart', playhead, now);
+  return patch(paused, { playback, playhead, sampleAt: now, stallSince: undefined, inactiveSince: now });
+}
+
+/** Where playback was just before now, for a seek that has already moved the snapshot's playhead. */
+export function positionBeforeSeek(step: Step, now: number): number {
+  const { playhead, sampleAt } = step.state;
+  return playhead + Math.min(Math.max(0, now - sampleAt), 1_000) / 1000;
+}
+
+/**
+ * Watches the playhead on every signal: progress while playing refreshes the sample; no progress for
+ * `stallWatchMs` is a stall even without `waiting` (Firefox often fires none); a stall that lasts
+ * `stallFilterMs` becomes bufferStart stamped when it began; progress after a stop is `play`.
+ */
+export function observePlayhead(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
+  const { state } = step;
+  if (state.phase !== 'active' || snap.paused || snap.seeking || snap.ended) return step;
+  const current = position(snap, now);
+  const advanced = current > state.playhead + EPSILON;
+  if (state.playback === 'playing') {
+    if (advanced) {
+      return patch(step, { playhead: current, sampleAt: now, lastAdvanceAt: now, stallSince: undefined });
+    }
+    const stallSince =
+      state.stallSince ??
+      (now - state.lastAdvanceAt >= config.stallWatchMs ? state.lastAdvanceAt : undefined);
+    if (stallSince === undefined) return step;
+    if (now - stallSince < config.stallFilterMs) return patch(step, { stallSince });
+    const buffering = emit(step, 'bufferStart', state.playhead, stallSince);
+    return patch(buffering, { playback: 'buffering', stallSince: undefined, inactiveSince: stallSince });
+  }
+  if (advanced && state.playback !== 'starting') return enterPlaying(step, snap, now);
+  return step;
+}

@@ -1,0 +1,94 @@
+import type { McParams } from '../mc/types';
+import { type CoreConfig, LIVE_LENGTH } from './config';
+import { emit, patch, type Step } from './emit';
+import { isLive, position } from './position';
+import type { Snapshot } from './signals';
+import { syncStates } from './states';
+
+const knownDuration = (d: number): boolean => Number.isFinite(d) && d > 0;
+
+/** Whether sessionStart can be built now: media.length needs the duration (or a live stream). */
+export const canStart = (snap: Snapshot): boolean => knownDuration(snap.duration) || isLive(snap);
+
+/**
+ * Opens a new session: sessionStart, then the active states (MC API: states are per session, so they
+ * are started again in every new one). `at` is the play intent; `resume` marks a continued viewing.
+ */
+export function startSession(
+  config: CoreConfig,
+  step: Step,
+  snap: Snapshot,
+  at: number,
+  resume: boolean,
+): Step {
+  const count = step.state.sessionCount + 1;
+  const opened = patch(step, {
+    phase: 'active',
+    playback: 'starting',
+    session: `${config.instanceId}:${count}`,
+    sessionCount: count,
+    sessionStartedAt: at,
+    states: [],
+    stallSince: undefined,
+    inactiveSince: at,
+    resumeNext: false,
+  });
+  const params: McParams = {
+    ...config.sessionParams(snap.src),
+    ...(resume ? { 'media.resume': true } : {}),
+  };
+  if (typeof params['media.length'] !== 'number') {
+    // PRODUCT §3: media.length is the content's duration, 86400 for live or unknown.
+    params['media.length'] = knownDuration(snap.duration) ? snap.duration : LIVE_LENGTH;
+  }
+  const playhead = position(snap, at);
+  const qoe =
+    step.state.bitrate !== undefined ? { qoeData: { 'media.qoe.bitrate': step.state.bitrate } } : {};
+  const started = emit(opened, 'sessionStart', playhead, at, {
+    params,
+    ...(config.customMetadata ? { customMetadata: config.customMetadata } : {}),
+    ...qoe,
+  });
+  const ts = started.state.lastTs;
+  const withGrid = patch(started, {
+    // PRODUCT §3: the ping grid starts at sessionStart and does not move with other events.
+    nextPingAt: ts + config.mainPingMs,
+    sessionStartedAt: ts,
+    playhead,
+    sampleAt: at,
+    lastAdvanceAt: at,
+  });
+  return syncStates(withGrid, snap, at);
+}
+
+/** sessionEnd for the open session; `phase` is where the tracker goes next. */
+export function endSession(step: Step, at: number, phase: 'idle' | 'suspended' | 'closed'): Step {
+  const ended = emit(step, 'sessionEnd', step.state.playhead, at);
+  return patch(ended, { phase, nextPingAt: Number.POSITIVE_INFINITY, stallSince: undefined });
+}
+
+/**
+ * Continues the viewing in a new session (24 h rotation, or the collector lost the session): the new
+ * session resumes with `media.resume: true`, re-sends the context and the current playback state.
+ */
+export function rotate(config: CoreConfig, step: Step, snap: Snapshot, at: number, endOld: boolean): Step {
+  const playback = step.state.playback;
+  const playhead = step.state.playhead;
+  const closed = endOld ? endSession(step, at, 'suspended') : step;
+  const resumed = startSession(config, closed, { ...snap, playhead }, at, true);
+  switch (playback) {
+    case 'playing':
+      return patch(emit(resumed, 'play', playhead, at), {
+        playback,
+        contentStarted: true,
+        inactiveSince: undefined,
+      });
+    case 'paused':
+    case 'seeking':
+      return patch(emit(resumed, 'pauseStart', playhead, at), { playback: 'paused' });
+    case 'buffering':
+      return patch(emit(resumed, 'bufferStart', playhead, at), { playback });
+    case 'starting':
+      return resumed;
+  }
+}
