@@ -1,7 +1,8 @@
 // customMetadata and qoeData validation for one event (facts §1.2, §1.3, §3.10, §9.12–9.13).
-import type { McEventType } from './types';
+
 import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
 import { CUSTOM_METADATA_EVENTS, QOE_TYPES } from './params-spec';
+import type { McEventType } from './types';
 
 // MC API schema sample: customMetadata patternProperties ^[a-zA-Z0-9_\.]+$ (facts §1.2).
 const METADATA_KEY = /^[A-Za-z0-9_.]+$/;

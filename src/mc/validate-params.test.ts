@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { McEventType, McParams } from './types';
 import { ev, SESSION_START_PARAMS } from '../emulator/test-fixtures';
+import type { McEventType, McParams } from './types';
 import { paramsProblems } from './validate-params';
 
 const base = (eventType: McEventType): McParams => ({ ...ev(eventType).params });

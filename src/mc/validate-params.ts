@@ -1,8 +1,9 @@
 // `params` validation for one event (facts §4 table): required keys, JSON types, no unknown keys,
 // and no params at all on the event types that take none (ping above all, facts §3.3).
-import type { McEventType } from './types';
+
 import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
 import { PARAMS_SPECS } from './params-spec';
+import type { McEventType } from './types';
 
 // Custom state names follow the SDKs' validation regex (facts §3.9).
 const STATE_NAME = /^[A-Za-z0-9_.]{1,64}$/;

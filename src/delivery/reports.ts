@@ -1,0 +1,46 @@
+import type { McEvent } from '../mc/types';
+
+/** Why an event waits for another try: an HTTP status (see `status`), no answer, or no answer in time. */
+export type RetryReason = 'status' | 'network' | 'timeout';
+
+/**
+ * What delivery did, one report per decision, for the plugin's public observable and its
+ * `mediacollection:error` events. `session` is always the tracker's local session key.
+ */
+export type DeliveryReport =
+  /** The sessions request answered 201 with a readable Location. */
+  | { type: 'sessionCreated'; session: string; sid: string }
+  | { type: 'delivered'; session: string; event: McEvent; status: number }
+  /** 400/422 (invalid) or another non-retryable status (401, 403, 413…): this event is gone. */
+  | { type: 'dropped'; session: string; event: McEvent; status: number; message: string }
+  /** `status` is 0 when no HTTP answer arrived (`reason` 'network' or 'timeout'). */
+  | {
+      type: 'retrying';
+      session: string;
+      event: McEvent;
+      attempt: number;
+      delayMs: number;
+      reason: RetryReason;
+      status: number;
+      message: string;
+    }
+  /** 404/410 on the events path, once per local session; its pending events go to /downloaded. */
+  | { type: 'sessionGone'; session: string; sid: string; status: number }
+  /** A /api/v1/downloaded batch was accepted; `count` is the queued events it carried. */
+  | { type: 'downloaded'; session: string; count: number; status: number }
+  /**
+   * The collector session can never exist (the sessionStart got 400/401/403…, or a 201 whose
+   * Location was unreadable): all `count` events of the session were dropped, and later ones are too.
+   */
+  | {
+      type: 'sessionRejected';
+      session: string;
+      event: McEvent;
+      status: number;
+      message: string;
+      count: number;
+    }
+  /** A /api/v1/downloaded batch was refused (400 discards it all, MC API §6): `count` events dropped. */
+  | { type: 'downloadRejected'; session: string; count: number; status: number; message: string }
+  /** The queue itself (storage) failed; `session` is undefined when no single session was concerned. */
+  | { type: 'queueError'; session: string | undefined; message: string };

@@ -1,0 +1,125 @@
+import { asyncScheduler, type Observable, type SchedulerLike, Subject } from 'rxjs';
+import type { Outgoing } from '../mc/types';
+import type { DeliveryContext } from './context';
+import { messageOf } from './exchange';
+import { sendFinal } from './final-flush';
+import { whenRemoved } from './flush-watch';
+import { createKeepaliveBudget, KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
+import { createLanes } from './lanes';
+import type { EventQueue } from './queue';
+import type { DeliveryReport } from './reports';
+import type { Transport } from './transport';
+
+export interface SenderDeps {
+  endpoint: string;
+  transport: Transport;
+  queue: EventQueue;
+  /** Every wait (backoff, flush timeout) goes through it, so tests run on fake time. */
+  scheduler?: SchedulerLike;
+  /** Wall-clock ms, for `lastSentAt` and HTTP-date `Retry-After`. Default: the scheduler's clock. */
+  now?: () => number;
+  random?: () => number;
+  /** Body bytes our keepalive requests may have in flight together (Fetch spec: 64 KiB, shared). */
+  keepaliveBudget?: number;
+}
+
+export interface FlushOptions {
+  /** Send the remaining requests with keepalive and cut backoff waits short (page going hidden). */
+  keepalive?: boolean;
+  /** Resolve anyway after this long. Default 10 000 ms. */
+  timeoutMs?: number;
+}
+
+export interface Sender {
+  /** Queues the items in order (write-ahead) and sends them; never throws. */
+  send(items: readonly Outgoing[]): void;
+  /** Resolves when everything queued at call time is delivered or dropped, or at the timeout. */
+  flush(options?: FlushOptions): Promise<void>;
+  /** Final page hide: keepalive-sends what fits the budget for sessions with a sid; no waiting. */
+  flushFinal(): void;
+  /** Hot: subscribe before sending. Completes on dispose. */
+  reports$: Observable<DeliveryReport>;
+  /** Cancels waits; no request starts afterwards. Answers already on their way are still applied. */
+  dispose(): void;
+}
+
+export const FLUSH_TIMEOUT_MS = 10_000;
+
+/** Delivers tracker output to the collector (PRODUCT §4): through the queue, one lane per session. */
+export function createSender(deps: SenderDeps): Sender {
+  const { transport, queue, scheduler = asyncScheduler, random = Math.random } = deps;
+  const reports = new Subject<DeliveryReport>();
+  const removed = new Subject<readonly number[]>();
+  let keepaliveFlushes = 0;
+  let disposed = false;
+  // Queue work in call order: appends stay ordered, and flushes see every item sent before them.
+  let chain: Promise<void> = Promise.resolve();
+
+  const ctx: DeliveryContext = {
+    endpoint: deps.endpoint.replace(/\/+$/, ''),
+    transport,
+    queue,
+    now: deps.now ?? (() => scheduler.now()),
+    random,
+    budget: createKeepaliveBudget(deps.keepaliveBudget ?? KEEPALIVE_BUDGET_BYTES),
+    keepaliveWanted: () => keepaliveFlushes > 0,
+    report: (report) => reports.next(report),
+    remove: async (ids) => {
+      if (ids.length === 0) return;
+      await queue.remove(ids);
+      removed.next(ids);
+    },
+  };
+  const lanes = createLanes({ ctx, scheduler });
+
+  const enqueue = (session: string | undefined, work: () => Promise<void>) => {
+    chain = chain.then(work).catch((error: unknown) => {
+      ctx.report({ type: 'queueError', session, message: messageOf(error) });
+    });
+  };
+
+  // Sessions an earlier page left in the queue (the outbox) are picked up at once.
+  enqueue(undefined, () => lanes.drainAll(false));
+
+  return {
+    send(items) {
+      if (disposed || items.length === 0) return;
+      const batch = [...items];
+      enqueue(batch[0]!.session, async () => {
+        await queue.append(batch); // write-ahead: stored before any request for it starts
+        for (const session of new Set(batch.map((item) => item.session))) lanes.drain(session);
+      });
+    },
+
+    flush({ keepalive = false, timeoutMs = FLUSH_TIMEOUT_MS } = {}) {
+      if (disposed) return Promise.resolve();
+      if (keepalive) keepaliveFlushes += 1;
+      const sentBefore = chain; // "queued at call time": not what later sends add
+      const snapshot = async () => {
+        await sentBefore;
+        const metas = await queue.sessions();
+        const queued = await Promise.all(metas.map(({ session }) => queue.pending(session)));
+        enqueue(undefined, () => lanes.drainAll(keepalive));
+        return queued.flat().map((item) => item.id);
+      };
+      return whenRemoved({ removed$: removed, snapshot, scheduler, timeoutMs }).finally(() => {
+        if (keepalive) keepaliveFlushes -= 1;
+      });
+    },
+
+    flushFinal() {
+      if (disposed) return;
+      enqueue(undefined, () => sendFinal(ctx, lanes.laneOf, lanes.drain));
+    },
+
+    reports$: reports.asObservable(),
+
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      lanes.dispose();
+      reports.complete();
+      removed.complete();
+    },
+  };
+}

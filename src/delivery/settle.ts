@@ -1,0 +1,59 @@
+import type { DeliveryContext, Lane } from './context';
+import type { Answer } from './exchange';
+import type { QueuedEvent } from './queue';
+
+/** Applies a non-retry answer to one event sent on the events path. */
+export async function settleEvent(
+  ctx: DeliveryContext,
+  lane: Lane,
+  sid: string,
+  item: QueuedEvent,
+  answer: Answer,
+): Promise<void> {
+  const { session, event } = item;
+  const { status } = answer;
+  lane.attempt = 0; // any answer but "retry" ends the run of failures
+  switch (answer.verdict) {
+    case 'sessionGone':
+      // PRODUCT §4: the item stays queued; the drain loop sends it with the rest to /downloaded.
+      return markGone(ctx, lane, session, sid, status);
+    case 'delivered':
+      await ctx.queue.updateSession(session, { lastSentAt: ctx.now() });
+      await ctx.remove([item.id]);
+      ctx.report({ type: 'delivered', session, event, status });
+      return forgetIfEnded(ctx, session, [item]);
+    case 'invalid':
+    case 'fatal':
+      // PRODUCT §4: 400 → drop that event, report it with the server's message, go on.
+      await ctx.remove([item.id]);
+      ctx.report({ type: 'dropped', session, event, status, message: answer.message });
+      return forgetIfEnded(ctx, session, [item]);
+    case 'retry':
+      return; // the caller decides when to try again
+  }
+}
+
+async function markGone(ctx: DeliveryContext, lane: Lane, session: string, sid: string, status: number) {
+  if (lane.goneReported) return; // several in-flight answers may say so; report it once
+  lane.goneReported = true;
+  await ctx.queue.updateSession(session, { closed: 'gone' });
+  ctx.report({ type: 'sessionGone', session, sid, status });
+}
+
+/** Closes a session for good: every item still queued for it is dropped now, later ones on arrival. */
+export async function rejectSession(ctx: DeliveryContext, session: string): Promise<QueuedEvent[]> {
+  await ctx.queue.updateSession(session, { closed: 'rejected' });
+  const items = await ctx.queue.pending(session);
+  await ctx.remove(items.map((item) => item.id));
+  await forgetIfEnded(ctx, session, items);
+  return items;
+}
+
+/**
+ * Once the tracker's own sessionEnd has left the queue and nothing else waits, nothing more will
+ * come for that local session (the tracker opens a new key for a new session): forget its metadata.
+ */
+export async function forgetIfEnded(ctx: DeliveryContext, session: string, removed: readonly QueuedEvent[]) {
+  if (!removed.some((item) => item.event.eventType === 'sessionEnd')) return;
+  if ((await ctx.queue.pending(session)).length === 0) await ctx.queue.dropSession(session);
+}
