@@ -1,0 +1,25 @@
+// Entry: registers the `mediaCollection` plugin on video.js — the package's only side effect.
+import videojs from 'video.js';
+import { MediaCollectionPlugin } from './plugin';
+
+export const VERSION = '0.1.0';
+export const PLUGIN_NAME = 'mediaCollection';
+
+// Guarded: a second copy of the bundle on the page must not throw or replace the first.
+if (!videojs.getPlugin(PLUGIN_NAME)) {
+  videojs.registerPlugin(PLUGIN_NAME, MediaCollectionPlugin as never);
+}
+
+export type { PlayerLike } from './adapters/player';
+export type { DeliveryReport } from './delivery/reports';
+export type { CustomMetadata, McEvent, McEventType, McParams, Outgoing, QoeData } from './mc/types';
+export { type MediaCollectionOptions, MediaCollectionOptionsError } from './options';
+export type { MediaCollectionTracker } from './tracker';
+export { MediaCollectionPlugin };
+
+/** A video.js player once this package is imported: `(player as WithMediaCollection<Player>).mediaCollection(…)`. */
+export type WithMediaCollection<P> = P & {
+  mediaCollection(
+    options?: import('./options').MediaCollectionOptions,
+  ): import('./tracker').MediaCollectionTracker;
+};

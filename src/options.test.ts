@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { MediaCollectionOptionsError, resolveOptions } from './options';
+
+const PARAMS = {
+  'analytics.trackingServer': 'test.sc.omtrdc.net',
+  'analytics.reportSuite': 'rsid',
+  'visitor.marketingCloudOrgId': 'ORG@AdobeOrg',
+  'media.id': 'movie',
+  'media.contentType': 'vod',
+  'media.channel': 'web',
+};
+const VALID = { endpoint: 'https://acme.hb-api.omtrdc.net/', params: PARAMS };
+
+function problemsOf(options: unknown): readonly string[] {
+  try {
+    resolveOptions(options);
+  } catch (error) {
+    expect(error).toBeInstanceOf(MediaCollectionOptionsError);
+    return (error as MediaCollectionOptionsError).problems;
+  }
+  return [];
+}
+
+describe('resolveOptions', () => {
+  it('accepts valid options, trims the endpoint and applies defaults', () => {
+    const resolved = resolveOptions(VALID);
+    expect(resolved.endpoint).toBe('https://acme.hb-api.omtrdc.net');
+    expect(resolved.mainPingMs).toBe(10_000);
+    expect(resolved.adPingMs).toBe(1_000);
+    expect(resolved.params('x')).toMatchObject({ 'media.playerName': 'video.js', 'media.id': 'movie' });
+  });
+
+  it('accepts http only for localhost', () => {
+    expect(problemsOf({ ...VALID, endpoint: 'http://127.0.0.1:8787' })).toEqual([]);
+    expect(problemsOf({ ...VALID, endpoint: 'http://collector.example' })).toEqual([
+      expect.stringContaining('must use https'),
+    ]);
+  });
+
+  it.each([
+    ['no options', undefined, 'options must be an object'],
+    ['missing endpoint', { params: PARAMS }, 'endpoint is required'],
+    ['relative endpoint', { ...VALID, endpoint: '/collector' }, 'not an absolute URL'],
+    ['missing params', { endpoint: VALID.endpoint }, 'params must be an object'],
+    ['missing required param', { ...VALID, params: { ...PARAMS, 'media.id': undefined } }, 'media.id'],
+    ['wrong param type', { ...VALID, params: { ...PARAMS, 'media.length': '60' } }, 'media.length'],
+    ['unknown param key', { ...VALID, params: { ...PARAMS, 'media.colour': 'red' } }, 'media.colour'],
+    ['bad custom metadata value', { ...VALID, customMetadata: { show: 3 } }, 'show'],
+    ['reserved custom metadata key', { ...VALID, customMetadata: { 'media.show': 'x' } }, 'media.show'],
+    ['ping interval out of range', { ...VALID, mainPingInterval: 5 }, 'mainPingInterval'],
+    ['ad ping interval out of range', { ...VALID, adPingInterval: 11 }, 'adPingInterval'],
+    ['unknown option', { ...VALID, endPoint: 'x' }, 'unknown option "endPoint"'],
+  ])('names the problem: %s', (_name, options, fragment) => {
+    const problems = problemsOf(options);
+    expect(problems.some((p) => p.includes(fragment))).toBe(true);
+  });
+
+  it('names every problem in one error', () => {
+    let error: unknown;
+    try {
+      resolveOptions({ endpoint: 'ftp://x', params: { 'media.id': 1 }, mainPingInterval: 0 });
+    } catch (e) {
+      error = e;
+    }
+    const { problems, message } = error as MediaCollectionOptionsError;
+    expect(problems.length).toBeGreaterThanOrEqual(5);
+    for (const p of problems) expect(message).toContain(p);
+  });
+
+  it('a params function is called per source', () => {
+    const resolved = resolveOptions({
+      ...VALID,
+      params: ({ src }: { src: string }) => ({ ...PARAMS, 'media.id': src }),
+    });
+    expect(resolved.params('a.mp4')['media.id']).toBe('a.mp4');
+  });
+});

@@ -1,0 +1,39 @@
+import videojs from 'video.js';
+import type { PlayerLike } from './adapters/player';
+import { resolveOptions } from './options';
+import { createTracker, type MediaCollectionTracker, type TrackerHandle } from './tracker';
+
+type PluginBase = new (player: unknown) => { dispose(): void };
+const Plugin = videojs.getPlugin('plugin') as unknown as PluginBase;
+
+/**
+ * The advanced plugin: the instance is the tracker, `player.mediaCollection()` returns it later,
+ * and video.js disposes it with the player.
+ */
+export class MediaCollectionPlugin extends Plugin implements MediaCollectionTracker {
+  private readonly tracker: TrackerHandle;
+
+  constructor(player: unknown, options?: unknown) {
+    // Validate before registering anything, so bad options leave the player untouched.
+    const resolved = resolveOptions(options);
+    super(player);
+    this.tracker = createTracker(player as PlayerLike, resolved);
+  }
+
+  get events$() {
+    return this.tracker.events$;
+  }
+
+  get reports$() {
+    return this.tracker.reports$;
+  }
+
+  flush(): Promise<void> {
+    return this.tracker.flush();
+  }
+
+  override dispose(): void {
+    this.tracker.dispose();
+    super.dispose();
+  }
+}

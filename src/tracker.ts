@@ -1,0 +1,184 @@
+import {
+  asyncScheduler,
+  fromEvent,
+  merge,
+  type Observable,
+  type SchedulerLike,
+  Subject,
+  Subscription,
+  takeUntil,
+} from 'rxjs';
+import { createFetchTransport } from './adapters/fetch-transport';
+import type { PlayerLike } from './adapters/player';
+import { playerSignals } from './adapters/player-signals';
+import { readSnapshot } from './adapters/snapshot';
+import { CORE_DEFAULTS, type CoreConfig } from './core/config';
+import type { PlayerSignal, Snapshot } from './core/signals';
+import { createMemoryQueue, type EventQueue } from './delivery/queue';
+import type { DeliveryReport } from './delivery/reports';
+import { createSender } from './delivery/sender';
+import { warnOnce } from './log';
+import type { Outgoing } from './mc/types';
+import { type ResolvedOptions, sessionParamsProblems } from './options';
+import { tracking } from './streams/tracking';
+
+/** What `player.mediaCollection()` gives back (PRODUCT §2). */
+export interface MediaCollectionTracker {
+  /** Resolves when every event produced so far has been answered by the collector (or dropped). */
+  flush(): Promise<void>;
+  /** Every Media Collection event as the core produced it, before it is sent. */
+  readonly events$: Observable<Outgoing>;
+  /** What was sent and what the collector answered. */
+  readonly reports$: Observable<DeliveryReport>;
+}
+
+export interface TrackerDeps {
+  fetch?: typeof fetch;
+  queue?: EventQueue;
+  scheduler?: SchedulerLike;
+  now?: () => number;
+  instanceId?: string;
+}
+
+export interface TrackerHandle extends MediaCollectionTracker {
+  dispose(): void;
+}
+
+const BLANK: Snapshot = {
+  playhead: 0,
+  duration: Number.NaN,
+  paused: true,
+  seeking: false,
+  ended: false,
+  src: '',
+  muted: false,
+  fullscreen: false,
+  pictureInPicture: false,
+  captions: false,
+  inFocus: true,
+};
+
+/** Delivery outcomes a site should hear about, as `mediacollection:error` codes. */
+const ERROR_CODES: Partial<Record<DeliveryReport['type'], string>> = {
+  dropped: 'MC_EVENT_DROPPED',
+  sessionRejected: 'MC_SESSION_REJECTED',
+  downloadRejected: 'MC_DOWNLOAD_REJECTED',
+  queueError: 'MC_QUEUE_ERROR',
+};
+
+const randomId = (): string => Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
+
+/** The composition root: player signals → core → sender, and the page hooks around them. */
+export function createTracker(
+  player: PlayerLike,
+  options: ResolvedOptions,
+  deps: TrackerDeps = {},
+): TrackerHandle {
+  const scheduler = deps.scheduler ?? asyncScheduler;
+  const now = deps.now ?? (() => scheduler.now());
+  const control$ = new Subject<PlayerSignal>();
+  const stop$ = new Subject<void>();
+  const events$ = new Subject<Outgoing>();
+  const reports$ = new Subject<DeliveryReport>();
+  const sender = createSender({
+    endpoint: options.endpoint,
+    transport: createFetchTransport(deps.fetch ? { fetch: deps.fetch } : {}),
+    queue: deps.queue ?? createMemoryQueue(),
+    scheduler,
+    now,
+  });
+  const trigger = (type: string, data: unknown): void => {
+    try {
+      if (!player.isDisposed?.()) player.trigger(type, data);
+    } catch (error) {
+      warnOnce(`a "${type}" listener threw`, error);
+    }
+  };
+
+  let last = BLANK;
+  const snapshot = (): Snapshot => {
+    try {
+      if (!player.isDisposed?.()) last = readSnapshot(player);
+    } catch {
+      // A player being disposed can lose its tech mid-read: the last reading is the truth then.
+    }
+    return last;
+  };
+
+  const config: CoreConfig = {
+    ...CORE_DEFAULTS,
+    instanceId: deps.instanceId ?? randomId(),
+    sessionParams: (src) => {
+      const params = options.params(src);
+      const problems = sessionParamsProblems(params);
+      if (problems.length > 0) trigger('mediacollection:error', { code: 'MC_INVALID_PARAMS', problems });
+      return params;
+    },
+    ...(options.customMetadata ? { customMetadata: options.customMetadata } : {}),
+    mainPingMs: options.mainPingMs,
+    adPingMs: options.adPingMs,
+  };
+
+  const subscription = new Subscription();
+  subscription.add(
+    sender.reports$.subscribe((report) => {
+      reports$.next(report);
+      if (report.type === 'sessionGone') control$.next({ type: 'sessionGone', session: report.session });
+      const code = ERROR_CODES[report.type];
+      if (code) trigger('mediacollection:error', { code, ...report });
+    }),
+  );
+  subscription.add(
+    tracking({
+      config,
+      signal$: merge(playerSignals(player).pipe(takeUntil(stop$)), control$),
+      snapshot,
+      now,
+      scheduler,
+      onError: (error) => {
+        warnOnce('tracking skipped a player event after an internal error; please report it', error);
+        trigger('mediacollection:error', { code: 'MC_INTERNAL', error });
+      },
+    }).subscribe((out) => {
+      sender.send(out);
+      for (const item of out) {
+        events$.next(item);
+        trigger('mediacollection:event', item);
+      }
+    }),
+  );
+  // Registered after tracking so the core has already ended the session when these run.
+  if (typeof document !== 'undefined') {
+    subscription.add(
+      fromEvent(document, 'visibilitychange').subscribe(() => {
+        // PRODUCT §4: hidden may be the last moment we get; keepalive lets requests outlive the page.
+        if (document.visibilityState === 'hidden') void sender.flush({ keepalive: true });
+      }),
+    );
+    subscription.add(
+      fromEvent<PageTransitionEvent>(window, 'pagehide').subscribe((e) => {
+        if (!e.persisted) sender.flushFinal();
+      }),
+    );
+  }
+
+  let disposed = false;
+  return {
+    events$: events$.asObservable(),
+    reports$: reports$.asObservable(),
+    flush: () => sender.flush(),
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      control$.next({ type: 'dispose' });
+      stop$.next();
+      // The sessionEnd just produced still has to reach the collector; then nothing is left running.
+      void sender.flush().finally(() => {
+        subscription.unsubscribe();
+        sender.dispose();
+        events$.complete();
+        reports$.complete();
+      });
+    },
+  };
+}
