@@ -6,6 +6,8 @@ const fromSource = (source: EventSource, types: string[]): Observable<unknown> =
   fromEventPattern<unknown>(
     (h: Handler) => source.on(types, h),
     (h: Handler) => source.off(types, h),
+    // video.js calls listeners with (event, hash): keep the event, not an [event, hash] pair.
+    (event: unknown) => event,
   );
 
 /** Media events whose name is the signal's type. */

@@ -94,8 +94,13 @@ function handle(config: CoreConfig, step: Step, signal: PlayerSignal, snap: Snap
     case 'timeupdate':
     case 'tick':
       return step;
+    default:
+      return unknownSignal(signal, step);
   }
 }
+
+/** Exhaustive at compile time; at run time a signal this core does not know is ignored. */
+const unknownSignal = (_signal: never, step: Step): Step => step;
 
 function playIntent(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   const { phase } = step.state;

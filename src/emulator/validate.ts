@@ -1,8 +1,9 @@
 // Per-request validation as the MC API does it: each event alone against its schema, never against the
 // session's history (facts §4: "session-level validation is not possible"). Pure; returns every
 // problem as one sentence naming the field and the rule. The 400 message is the first problem.
-import { EVENT_TYPES, type McEventType } from '../mc/types';
+
 import { isPlainObject } from '../mc/json-types';
+import { EVENT_TYPES, type McEventType } from '../mc/types';
 import { customMetadataProblems, qoeDataProblems } from '../mc/validate-metadata';
 import { paramsProblems } from '../mc/validate-params';
 

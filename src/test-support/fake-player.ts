@@ -45,7 +45,8 @@ export function createFakePlayer(): FakePlayer {
     },
     fire(type, patch, data) {
       Object.assign(player.state, patch);
-      for (const h of [...(listeners.get(type) ?? [])]) h({ type, data });
+      // video.js calls listeners with (event, hash).
+      for (const h of [...(listeners.get(type) ?? [])]) (h as (e: unknown, hash: unknown) => void)({ type }, data);
     },
     trigger(type, data) {
       player.triggered.push({ type, data });
