@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module';
 import { defineConfig } from 'vite';
 import dts from 'vite-plugin-dts';
 
-// `vite build` builds the browser library (ESM + UMD + .d.ts);
+// `vite build` builds the browser library (ESM + .d.ts), `vite build --mode umd` the UMD file;
 // `vite build --mode emulator` builds the collector emulator for Node.
 export default defineConfig(({ mode }) => {
   if (mode === 'emulator') {
@@ -22,29 +22,34 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  // The ESM build leaves rxjs and idb-keyval to the site's bundler (they are dependencies);
+  // the UMD build is for <script> tags, so it carries them and minifies.
+  const umd = mode === 'umd';
   return {
     publicDir: false,
-    plugins: [
-      dts({
-        entryRoot: 'src',
-        outDirs: 'dist/types',
-        include: ['src'],
-        exclude: ['src/**/*.test.ts', 'src/test-support/**', 'src/emulator/test-fixtures.ts'],
-      }),
-    ],
+    plugins: umd
+      ? []
+      : [
+          dts({
+            entryRoot: 'src',
+            outDirs: 'dist/types',
+            include: ['src'],
+            exclude: ['src/**/*.test.ts', 'src/**/*fixtures.ts', 'src/test-support/**'],
+          }),
+        ],
     build: {
       outDir: 'dist',
       emptyOutDir: false,
       sourcemap: true,
+      minify: umd,
       lib: {
         entry: 'src/index.ts',
         name: 'videojsMediaCollection',
-        formats: ['es', 'umd'],
-        fileName: (format) =>
-          format === 'es' ? 'videojs-media-collection.js' : 'videojs-media-collection.umd.cjs',
+        formats: umd ? ['umd'] : ['es'],
+        fileName: () => (umd ? 'videojs-media-collection.umd.cjs' : 'videojs-media-collection.js'),
       },
       rollupOptions: {
-        external: ['video.js'],
+        external: umd ? ['video.js'] : (id) => /^(video\.js|rxjs|idb-keyval)(\/|$)/.test(id),
         output: { globals: { 'video.js': 'videojs' }, exports: 'named' },
       },
     },
