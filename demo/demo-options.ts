@@ -1,0 +1,24 @@
+// Fake sessionStart params shared by the demo page and the e2e harness (MC API §1.1 required keys).
+// The values only have to be well-formed: the emulator never forwards anything to Adobe.
+declare const __COLLECTOR__: string;
+
+/** The emulator's standalone origin (demo/vite.config.ts; COLLECTOR_PORT, default 8787). */
+export const COLLECTOR = typeof __COLLECTOR__ === 'string' ? __COLLECTOR__ : 'http://127.0.0.1:8787';
+
+export function demoParams(mediaId: string): Record<string, string> {
+  return {
+    'analytics.trackingServer': 'demo.sc.omtrdc.net',
+    'analytics.reportSuite': 'demo-rsid',
+    'visitor.marketingCloudOrgId': 'DEMO123@AdobeOrg',
+    'media.id': mediaId,
+    'media.name': mediaId,
+    'media.contentType': 'vod',
+    'media.playerName': 'video.js',
+    'media.channel': 'demo',
+  };
+}
+
+/** Absolute URL of a served file: relative sources make contrib-ads fire a spurious `contentchanged`. */
+export const absolute = (path: string): string => new URL(path, location.href).href;
+
+export const mediaType = (file: string): string => (file.endsWith('.mp4') ? 'video/mp4' : 'video/webm');

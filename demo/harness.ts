@@ -1,0 +1,72 @@
+// E2E harness: one player, configured by query parameters, never autoplaying (tests start playback).
+//   media=<file>        file in demo/public/media (default content.webm)
+//   slow=<query>        serve it through the stall middleware: /slow/<media>?<slow>
+//                       e.g. slow=stallAfter%3D65536%26stallMs%3D8000 (measured: e2e/support/stall.ts)
+//   endpoint=<url>      collector (default http://127.0.0.1:8787, the emulator; cross-origin on purpose)
+//   ping=<seconds>      mainPingInterval
+//   chapters=1          add demo/public/media/chapters.vtt as a `chapters` track
+//   noplugin=1          don't load the plugin at all (a baseline no state of src/ can break)
+//   opts=<json>         merged over the default options; `params` merges key by key, a null value removes a key
+// Exposes window.player, window.tracker, window.videojs and window.__initError.
+import 'video.js/dist/video-js.css';
+import videojs from 'video.js';
+import { absolute, COLLECTOR, demoParams, mediaType } from './demo-options';
+
+type Options = Record<string, unknown> & { params?: Record<string, unknown> };
+
+const query = new URLSearchParams(location.search);
+const media = query.get('media') ?? 'content.webm';
+const slow = query.get('slow');
+
+function pluginOptions(): Options {
+  const defaults: Options = { endpoint: query.get('endpoint') ?? COLLECTOR, params: demoParams(media) };
+  const ping = query.get('ping');
+  if (ping !== null) defaults.mainPingInterval = Number(ping);
+  const extra = JSON.parse(query.get('opts') ?? '{}') as Options;
+  const params: Record<string, unknown> = { ...defaults.params, ...extra.params };
+  for (const [key, value] of Object.entries(params)) if (value === null) delete params[key];
+  return { ...defaults, ...extra, params };
+}
+
+// Loaded only when wanted, before the player exists: noplugin=1 pages are a baseline that no state of
+// src/ can break, and a plugin that fails to load is reported like one that fails to init.
+async function loadPlugin(): Promise<boolean> {
+  if (query.get('noplugin') === '1') return false;
+  try {
+    await import('../src/index');
+    return true;
+  } catch (error) {
+    window.__initError = `loading the plugin failed: ${error instanceof Error ? error.message : String(error)}`;
+    return false;
+  }
+}
+
+const pluginLoaded = await loadPlugin();
+window.videojs = videojs;
+const player = videojs('harness-video', {
+  muted: true,
+  controls: true,
+  width: 320,
+  height: 180,
+  preload: 'auto',
+});
+window.player = player;
+
+// Same tick as videojs(), as a real integration would; a throw must not take the page down.
+if (pluginLoaded) {
+  try {
+    const init = (player as unknown as { mediaCollection(o: Options): unknown }).mediaCollection;
+    window.tracker = init.call(player, pluginOptions());
+  } catch (error) {
+    window.__initError = error instanceof Error ? error.message : String(error);
+  }
+}
+
+// src() after construction: video.js 8.24 with `sources` in the options sometimes never starts playing.
+player.src({ src: absolute(slow ? `/slow/${media}?${slow}` : `/media/${media}`), type: mediaType(media) });
+if (query.get('chapters') === '1') {
+  player.addRemoteTextTrack(
+    { kind: 'chapters', src: absolute('/media/chapters.vtt'), srclang: 'en', default: true },
+    false,
+  );
+}

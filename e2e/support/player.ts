@@ -1,0 +1,111 @@
+// Page-side helpers for demo/harness.html (its query parameters are documented in demo/harness.ts).
+// `window.player` etc. are typed by demo/harness-window.d.ts.
+import { expect, type Page } from '@playwright/test';
+
+export type HarnessQuery = Record<string, string | number | boolean | object>;
+
+/** Opens the harness; object values (e.g. `opts`) are sent as JSON. Waits until the player exists. */
+export async function openHarness(page: Page, query: HarnessQuery = {}): Promise<void> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
+  }
+  await page.goto(`/harness.html?${params}`);
+  await page.waitForFunction(() => typeof window.player?.currentTime === 'function');
+}
+
+export const currentTime = (page: Page): Promise<number> =>
+  page.evaluate(() => window.player.currentTime() ?? 0);
+
+/**
+ * Starts playback like a user: a real click on the big play button (a play() from page.evaluate would
+ * behave differently for autoplay policy), then waits until the playhead has really moved.
+ */
+export async function startPlayback(page: Page, timeoutMs = 15_000): Promise<void> {
+  await page.locator('.vjs-big-play-button').click();
+  await expect
+    .poll(() => currentTime(page), { timeout: timeoutMs, message: 'playback never started' })
+    .toBeGreaterThan(0.3);
+}
+
+export interface Stall {
+  /** currentTime while frozen (seconds of content). */
+  at: number;
+  frozenMs: number;
+  /** currentTime once it had clearly moved on. */
+  resumedTo: number;
+  /** When the first `waiting` came, relative to the freeze start; null if none (Firefox often has none). */
+  waitingAfterMs: number | null;
+}
+
+/**
+ * Waits, from now, for currentTime to freeze for at least `minMs` while not paused and then move on by
+ * 0.5 s. Sampled every 50 ms in the page: a round trip per sample would blur the timing.
+ */
+export function waitForStall(page: Page, minMs = 2000, timeoutMs = 20_000): Promise<Stall> {
+  return page.evaluate(
+    ({ minMs, timeoutMs }) =>
+      new Promise<Stall>((resolve, reject) => {
+        const player = window.player;
+        let waitingAt: number | undefined;
+        player.one('waiting', () => {
+          waitingAt = performance.now();
+        });
+        let last = player.currentTime() ?? 0;
+        let since = performance.now();
+        let longest = { at: 0, frozenMs: 0, from: 0 };
+        const timer = setInterval(() => {
+          const now = performance.now();
+          const ct = player.currentTime() ?? 0;
+          if (ct === last && !player.paused()) return;
+          if (now - since > longest.frozenMs) longest = { at: last, frozenMs: now - since, from: since };
+          if (longest.frozenMs >= minMs && ct > longest.at + 0.5) {
+            clearInterval(timer);
+            resolve({
+              at: longest.at,
+              frozenMs: Math.round(longest.frozenMs),
+              resumedTo: ct,
+              waitingAfterMs: waitingAt === undefined ? null : Math.round(waitingAt - longest.from),
+            });
+          }
+          last = ct;
+          since = now;
+        }, 50);
+        setTimeout(() => {
+          clearInterval(timer);
+          reject(
+            new Error(`no freeze ≥ ${minMs} ms followed by progress; longest ${JSON.stringify(longest)}`),
+          );
+        }, timeoutMs);
+      }),
+    { minMs, timeoutMs },
+  );
+}
+
+/**
+ * A real hidden tab cannot be produced under Playwright, so `visibilityState` / `hidden` are overridden in
+ * JS (test-infrastructure.md §4). Installed as an init script so the plugin reads the override from start-up;
+ * call it before openHarness().
+ */
+export async function installVisibilityOverride(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    let state: DocumentVisibilityState = 'visible';
+    Object.defineProperty(Document.prototype, 'visibilityState', { get: () => state, configurable: true });
+    Object.defineProperty(Document.prototype, 'hidden', {
+      get: () => state === 'hidden',
+      configurable: true,
+    });
+    window.__setVisibility = (next) => {
+      state = next;
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    };
+  });
+}
+
+/** Flips the overridden visibility and fires `visibilitychange` (needs installVisibilityOverride first). */
+export async function setVisibility(page: Page, state: 'hidden' | 'visible'): Promise<void> {
+  await page.evaluate((next) => {
+    if (!window.__setVisibility) throw new Error('call installVisibilityOverride(page) before openHarness()');
+    window.__setVisibility(next);
+  }, state);
+}
