@@ -46,7 +46,8 @@ export function createFakePlayer(): FakePlayer {
     fire(type, patch, data) {
       Object.assign(player.state, patch);
       // video.js calls listeners with (event, hash).
-      for (const h of [...(listeners.get(type) ?? [])]) (h as (e: unknown, hash: unknown) => void)({ type }, data);
+      for (const h of [...(listeners.get(type) ?? [])])
+        (h as (e: unknown, hash: unknown) => void)({ type }, data);
     },
     trigger(type, data) {
       player.triggered.push({ type, data });
