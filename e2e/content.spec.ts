@@ -83,14 +83,16 @@ test('(a) 25 s of play: sessionStart, play, pings 10 s apart, nothing invalid', 
     'ping-send-lag-ms',
     pings.map((p) => p.receivedAt - p.event.playerTime.ts),
   );
-  // Pings carry the playhead of their moment: about 10 s and 20 s into the content.
+  // Pings carry the playhead of their moment: about 10 s and 20 s into the content. Never ahead of the
+  // wall clock; behind it only by what a loaded machine's playback stutters lose.
   const playStart = playback(session).find((e) => e.eventType === 'play')?.playerTime ?? {
     ts: 0,
     playhead: 0,
   };
   for (const p of pings) {
-    const expected = playStart.playhead + (p.event.playerTime.ts - playStart.ts) / 1000;
-    expect(Math.abs(p.event.playerTime.playhead - expected)).toBeLessThan(0.5);
+    const wall = playStart.playhead + (p.event.playerTime.ts - playStart.ts) / 1000;
+    expect(p.event.playerTime.playhead).toBeLessThanOrEqual(wall + 0.25);
+    expect(p.event.playerTime.playhead).toBeGreaterThan(wall - 1.5);
   }
   await expectNoProblems(request);
 });

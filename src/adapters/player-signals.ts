@@ -2,7 +2,7 @@ import { EMPTY, fromEvent, fromEventPattern, map, merge, type Observable, switch
 import type { PlayerSignal } from '../core/signals';
 import type { EventSource, Handler, PlayerLike } from './player';
 
-const fromSource = (source: EventSource, types: string[]): Observable<unknown> =>
+export const fromSource = (source: EventSource, types: string[]): Observable<unknown> =>
   fromEventPattern<unknown>(
     (h: Handler) => source.on(types, h),
     (h: Handler) => source.off(types, h),

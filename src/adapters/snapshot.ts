@@ -1,4 +1,5 @@
 import type { Snapshot } from '../core/signals';
+import { chapterAt } from './chapters-track';
 import type { PlayerLike } from './player';
 
 const CAPTION_KINDS = new Set(['captions', 'subtitles']);
@@ -22,8 +23,10 @@ function pageInFocus(): boolean {
 /** Reads the player into a plain snapshot for the core (STYLE: read the player at the edge). */
 export function readSnapshot(player: PlayerLike): Snapshot {
   const quality = player.getVideoPlaybackQuality?.();
+  const playhead = player.currentTime() || 0;
+  const chapter = chapterAt(player, playhead);
   return {
-    playhead: player.currentTime() || 0,
+    playhead,
     duration: player.duration(),
     paused: player.paused(),
     seeking: player.seeking(),
@@ -34,6 +37,7 @@ export function readSnapshot(player: PlayerLike): Snapshot {
     pictureInPicture: player.isInPictureInPicture?.() ?? false,
     captions: captionsShowing(player),
     inFocus: pageInFocus(),
+    ...(chapter ? { chapter } : {}),
     ...(quality && quality.totalVideoFrames > 0
       ? { droppedFrames: quality.droppedVideoFrames, totalFrames: quality.totalVideoFrames }
       : {}),

@@ -15,7 +15,8 @@ export function duePings(config: CoreConfig, step: Step, snap: Snapshot, now: nu
     const playhead = playheadAt(next, snap, at, now);
     const qoe = frameQuality(next, snap, position(snap, now));
     next = emit(next, 'ping', playhead, at, qoe.qoeData ? { qoeData: qoe.qoeData } : undefined);
-    next = patch(next, { nextPingAt: at + config.mainPingMs, ...qoe.changes });
+    const interval = next.state.adBreak ? config.adPingMs : config.mainPingMs;
+    next = patch(next, { nextPingAt: at + interval, ...qoe.changes });
   }
   return next;
 }
@@ -26,7 +27,8 @@ export function duePings(config: CoreConfig, step: Step, snap: Snapshot, now: nu
  */
 function playheadAt(step: Step, snap: Snapshot, at: number, now: number): number {
   const { playback, playhead, sampleAt } = step.state;
-  if (playback !== 'playing' || snap.seeking) return playhead;
+  // In a break the snapshot reads the ad; the content position is frozen where the break began.
+  if (playback !== 'playing' || snap.seeking || step.state.adBreak || step.state.resuming) return playhead;
   const current = position(snap, now);
   if (current < playhead || now <= sampleAt) return playhead;
   const share = Math.min(1, Math.max(0, (at - sampleAt) / (now - sampleAt)));

@@ -37,8 +37,8 @@ export function leavePlaying(
   return patch(paused, { playback, playhead, sampleAt: now, stallSince: undefined, inactiveSince: now });
 }
 
-/** Where playback was just before now, for a seek that has already moved the snapshot's playhead. */
-export function positionBeforeSeek(step: Step, now: number): number {
+/** Where content is now by the last sample, for moments the snapshot cannot tell (a seek already moved it, a break is loading). */
+export function estimatedPosition(step: Step, now: number): number {
   const { playhead, sampleAt } = step.state;
   return playhead + Math.min(Math.max(0, now - sampleAt), 1_000) / 1000;
 }
@@ -50,9 +50,15 @@ export function positionBeforeSeek(step: Step, now: number): number {
  */
 export function observePlayhead(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
-  if (state.phase !== 'active' || snap.paused || snap.seeking || snap.ended) return step;
+  if (state.phase !== 'active' || state.adBreak || snap.paused || snap.seeking || snap.ended) return step;
   const current = position(snap, now);
   const advanced = current > state.playhead + EPSILON;
+  if (state.resuming) {
+    // Content reloading after a mid-roll: wait for it to move again, without calling it a stall.
+    return advanced
+      ? patch(step, { resuming: false, playhead: current, sampleAt: now, lastAdvanceAt: now })
+      : step;
+  }
   if (state.playback === 'playing') {
     if (advanced) {
       return patch(step, { playhead: current, sampleAt: now, lastAdvanceAt: now, stallSince: undefined });

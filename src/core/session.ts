@@ -1,4 +1,6 @@
 import type { McParams } from '../mc/types';
+import { openBreak, startAd } from './ads';
+import { closeChapter, openChapter } from './chapters';
 import { type CoreConfig, LIVE_LENGTH } from './config';
 import { emit, patch, type Step } from './emit';
 import { isLive, position } from './position';
@@ -22,7 +24,19 @@ export function startSession(
   resume: boolean,
 ): Step {
   const count = step.state.sessionCount + 1;
+  // A resumed session keeps the viewing's context (breaks, chapters); a new one starts clean.
+  const context = resume
+    ? {}
+    : {
+        adBreak: undefined,
+        breakCount: 0,
+        chapter: undefined,
+        chapterCount: 0,
+        doneChapter: undefined,
+        contentEnded: false,
+      };
   const opened = patch(step, {
+    ...context,
     phase: 'active',
     playback: 'starting',
     session: `${config.instanceId}:${count}`,
@@ -58,7 +72,42 @@ export function startSession(
     sampleAt: at,
     lastAdvanceAt: at,
   });
-  return syncStates(withGrid, snap, at);
+  const withStates = syncStates(withGrid, snap, at);
+  return resume ? resendContext(config, withStates, at) : withStates;
+}
+
+/**
+ * MC API / Adobe SDKs: a resumed session re-sends the open chapter, the open break and ad (facts §5.4).
+ * The break keeps its own ping cadence.
+ */
+function resendContext(config: CoreConfig, step: Step, at: number): Step {
+  const { chapter, adBreak } = step.state;
+  let next = step;
+  if (chapter && !adBreak) next = openChapter(next, at, chapter);
+  if (adBreak) {
+    next = openBreak(
+      config,
+      patch(next, { adBreak: undefined, breakCount: adBreak.podIndex - 1 }),
+      at,
+      adBreak.name,
+    );
+    if (adBreak.ad) next = startAd(config, next, at, adBreak.ad);
+    next = patch(next, {
+      adBreak: next.state.adBreak && { ...next.state.adBreak, wasPlaying: adBreak.wasPlaying },
+    });
+  }
+  return next;
+}
+
+/** MC API: sessionComplete when main content ends; the open chapter is completed first (PRODUCT §3). */
+export function completeSession(step: Step, snap: Snapshot, now: number): Step {
+  const closed = closeChapter(step, now, 'chapterComplete');
+  const playhead = step.state.contentEnded ? step.state.playhead : position(snap, now);
+  return patch(emit(closed, 'sessionComplete', playhead, now), {
+    phase: 'complete',
+    adBreak: undefined,
+    nextPingAt: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** sessionEnd for the open session; `phase` is where the tracker goes next. */

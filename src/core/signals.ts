@@ -1,3 +1,5 @@
+import type { CustomMetadata } from '../mc/types';
+
 // The core's input vocabulary: what the player did (a signal) and how it looks now (a snapshot).
 // Adapters read video.js into these plain values; the core never sees a Player.
 
@@ -17,12 +19,63 @@ export interface Snapshot {
   pictureInPicture: boolean;
   captions: boolean;
   inFocus: boolean;
+  /** The cue of a WebVTT `chapters` track under the playhead, if the content has one. */
+  chapter?: ChapterCue;
   /** From `getVideoPlaybackQuality()`, when the browser has it. */
   droppedFrames?: number;
   totalFrames?: number;
 }
 
+/** One cue of a chapters track: `index` is 1-based in cue order, times in seconds of content. */
+export interface ChapterCue {
+  index: number;
+  start: number;
+  end: number;
+  name: string;
+}
+
+/** What an ad stack knows about one ad (MC API adStart params, facts §3.7). */
+export interface AdInfo {
+  /** `media.ad.id`; the ad's source URL when the stack gives none. */
+  id: string;
+  /** Seconds. */
+  length: number;
+  /** 1-based position in the break; counted by the core when absent. */
+  podPosition?: number;
+  name?: string;
+  advertiser?: string;
+  campaignId?: string;
+  creativeId?: string;
+  siteId?: string;
+  creativeURL?: string;
+  placementId?: string;
+  customMetadata?: CustomMetadata;
+}
+
+/** A chapter announced by the site (manual API); automatic chapters come from the snapshot. */
+export interface ChapterInfo {
+  index?: number;
+  offset: number;
+  length: number;
+  name?: string;
+  customMetadata?: CustomMetadata;
+}
+
+/** Ad and chapter signals, the same from every ad stack adapter and from the manual API. */
+export type AdSignal =
+  | { type: 'adBreakStart'; name?: string }
+  | { type: 'adStart'; ad: AdInfo }
+  | { type: 'adComplete' }
+  | { type: 'adSkip' }
+  | { type: 'adBreakComplete' }
+  /** Main content reached its end; a post-roll may still follow (contrib-ads `contentended`). */
+  | { type: 'contentEnded' }
+  | { type: 'chapterStart'; chapter: ChapterInfo }
+  | { type: 'chapterComplete' }
+  | { type: 'chapterSkip' };
+
 export type PlayerSignal =
+  | AdSignal
   /** Play intent: the viewer (or autoplay) asked to play. */
   | { type: 'play' }
   /** Media is rendering frames again. */

@@ -1,4 +1,5 @@
 import type { StateName } from '../mc/types';
+import type { AdInfo } from './signals';
 
 /**
  * Where the tracker is. `idle`: no session (nothing played yet, new source, or after completion);
@@ -10,6 +11,31 @@ export type Phase = 'idle' | 'pending' | 'active' | 'suspended' | 'complete' | '
 
 /** The Media Collection playback state of the open session. */
 export type Playback = 'starting' | 'playing' | 'paused' | 'buffering' | 'seeking';
+
+/** An open ad break: the content position it interrupts and the ad now playing. */
+export interface OpenBreak {
+  readonly podIndex: number;
+  readonly podSecond: number;
+  readonly name: string;
+  readonly ads: number;
+  readonly ad: AdInfo | undefined;
+  /** Content was playing when the break began (a mid-roll): no `play` after it (timelines 1, 3). */
+  readonly wasPlaying: boolean;
+  /** The viewer paused the ad. */
+  readonly paused: boolean;
+}
+
+/** An open chapter; `auto` when it comes from a chapters track rather than the manual API. */
+export interface OpenChapter {
+  readonly index: number;
+  readonly offset: number;
+  readonly length: number;
+  readonly name: string;
+  readonly auto: boolean;
+  readonly customMetadata?: Record<string, string>;
+  /** The furthest content position played inside it: complete or skip is judged on this. */
+  readonly reached: number;
+}
 
 export interface TrackerState {
   readonly phase: Phase;
@@ -39,6 +65,17 @@ export interface TrackerState {
   readonly droppedFrames: number | undefined;
   readonly frameSample: { frames: number; playhead: number } | undefined;
   readonly fps: number | undefined;
+  readonly adBreak: OpenBreak | undefined;
+  /** Breaks opened in this session: the next podIndex is this + 1 (MC API: 1-based per session). */
+  readonly breakCount: number;
+  readonly chapter: OpenChapter | undefined;
+  readonly chapterCount: number;
+  /** The chapter just completed: play that lingers in its cue (after a break at its end) must not restart it. */
+  readonly doneChapter: number | undefined;
+  /** Main content has ended; a post-roll may still play before sessionComplete. */
+  readonly contentEnded: boolean;
+  /** Content is coming back after a mid-roll: its reload is neither a stall nor a seek. */
+  readonly resuming: boolean;
 }
 
 export const initialState: TrackerState = {
@@ -63,6 +100,13 @@ export const initialState: TrackerState = {
   droppedFrames: undefined,
   frameSample: undefined,
   fps: undefined,
+  adBreak: undefined,
+  breakCount: 0,
+  chapter: undefined,
+  chapterCount: 0,
+  doneChapter: undefined,
+  contentEnded: false,
+  resuming: false,
 };
 
 /** Phases in which a server session is open and events flow. */

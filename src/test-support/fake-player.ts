@@ -45,9 +45,9 @@ export function createFakePlayer(): FakePlayer {
     },
     fire(type, patch, data) {
       Object.assign(player.state, patch);
-      // video.js calls listeners with (event, hash).
+      // video.js calls listeners with (event, hash); an object trigger's fields ride on the event.
       for (const h of [...(listeners.get(type) ?? [])])
-        (h as (e: unknown, hash: unknown) => void)({ type }, data);
+        (h as (e: unknown, hash: unknown) => void)({ ...(data as object), type }, data);
     },
     trigger(type, data) {
       player.triggered.push({ type, data });

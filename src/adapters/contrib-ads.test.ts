@@ -1,0 +1,174 @@
+import { Subject, takeUntil } from 'rxjs';
+import { describe, expect, it } from 'vitest';
+import type { PlayerSignal } from '../core/signals';
+import { createFakePlayer, type FakePlayer } from '../test-support/fake-player';
+import { contribAds } from './contrib-ads';
+import { playerSignals } from './player-signals';
+
+// Event sequences recorded from videojs-contrib-ads 7.5.2 with the demo integration
+// (shared/reference/test-infrastructure.md §7), as a listener added after `player.ads()` sees them.
+const AD1 = 'https://media.test/ad1.webm';
+const AD2 = 'https://media.test/ad2.webm';
+const CONTENT = 'https://media.test/content.webm';
+
+type Step = [type: string, patch?: Partial<FakePlayer['state']>, data?: Record<string, unknown>];
+
+const PREROLL_COMMON: Step[] = [
+  ['adsready'],
+  ['loadstart'],
+  ['loadedmetadata'],
+  ['canplay'],
+  ['readyforpreroll'],
+  ['adstart'],
+  ['ads-pod-started'],
+  ['play'],
+  ['adloadstart', { src: AD1, duration: 5 }],
+  ['adplaying'],
+  ['ads-ad-started', {}, { indexInBreak: 0 }],
+  ['adpause', { ended: true }],
+  ['adended'],
+  ['ads-ad-ended'],
+  ['adloadstart', { src: AD2, ended: false }],
+  ['adplaying'],
+  ['ads-ad-started', {}, { indexInBreak: 1 }],
+  ['adended', { ended: true }],
+  ['ads-ad-ended'],
+  ['ads-pod-ended'],
+  ['adend'],
+  ['contentloadstart', { src: CONTENT, duration: 30, ended: false }],
+  ['contentplay'],
+  ['playing'],
+];
+
+/** Fires the steps and returns the signals the ad source and the guarded content stream produced. */
+function record(steps: Step[], richer = false, clock = { now: 0 }): string[] {
+  const player = createFakePlayer();
+  player.state.src = CONTENT;
+  const source = contribAds(
+    player,
+    () => clock.now,
+    () => richer,
+  );
+  const out: string[] = [];
+  const stop$ = new Subject<void>();
+  const name = (s: PlayerSignal) =>
+    s.type === 'adStart'
+      ? `adStart(${s.ad.id.split('/').pop()},${s.ad.podPosition ?? '-'},${s.ad.length})`
+      : s.type;
+  source.signal$.pipe(takeUntil(stop$)).subscribe((s) => out.push(name(s)));
+  playerSignals(player)
+    .pipe(source.guard, takeUntil(stop$))
+    .subscribe((s) => out.push(`content:${s.type}`));
+  for (const [type, patch, data] of steps) {
+    clock.now += 10;
+    player.fire(type, patch, data);
+  }
+  stop$.next();
+  return out.filter((s) => !s.startsWith('content:durationchange'));
+}
+
+describe('contribAds', () => {
+  it('pre-roll with the common interface: bookends and ads with 1-based positions', () => {
+    const signals = record(PREROLL_COMMON).filter((s) => !s.startsWith('content:'));
+    expect(signals).toEqual([
+      'adBreakStart',
+      'adBreakStart',
+      'playing',
+      'adStart(ad1.webm,1,5)',
+      'pause',
+      'adComplete',
+      'playing',
+      'adStart(ad2.webm,2,5)',
+      'adComplete',
+      'adBreakComplete',
+      'adBreakComplete',
+    ]);
+  });
+
+  it('without the common interface, adplaying and adended find each ad', () => {
+    const fallback = PREROLL_COMMON.filter(([t]) => !t.startsWith('ads-'));
+    const signals = record(fallback).filter((s) => !s.startsWith('content:'));
+    expect(signals).toEqual([
+      'adBreakStart',
+      'adStart(ad1.webm,-,5)',
+      'playing',
+      'pause',
+      'adComplete',
+      'adStart(ad2.webm,-,5)',
+      'playing',
+      'adComplete',
+      'adBreakComplete',
+    ]);
+  });
+
+  it('lets the content play intent through and keeps the unprefixed playing after the break', () => {
+    const content = record(PREROLL_COMMON).filter((s) => s.startsWith('content:'));
+    expect(content).toEqual(['content:loadstart', 'content:play', 'content:playing']);
+  });
+
+  it('drops the seeking/seeked/waiting Firefox leaks right after a break, not later', () => {
+    const clock = { now: 0 };
+    const leak: Step[] = [
+      ['adstart'],
+      ['adend'],
+      ['playing'],
+      ['seeking'],
+      ['waiting'],
+      ['seeked'],
+      ['canplay'],
+    ];
+    const early = record(leak, false, clock).filter((s) => s.startsWith('content:'));
+    expect(early).toEqual(['content:playing']);
+    const later = record(
+      [['adstart'], ['adend'], ...Array.from({ length: 300 }, (): Step => ['canplay']), ['seeking']],
+      false,
+      { now: 0 },
+    );
+    expect(later.filter((s) => s.startsWith('content:'))).toEqual(['content:seeking']);
+  });
+
+  it('post-roll: contentended, then the break; adskip without a post-roll means the end', () => {
+    const post = record([
+      ['pause', { ended: true }],
+      ['contentended'],
+      ['readyforpostroll'],
+      ['adstart'],
+      ['adplaying'],
+      ['adended'],
+      ['adend'],
+      ['resumeended'],
+    ]);
+    expect(post.filter((s) => !s.startsWith('content:'))).toEqual([
+      'contentEnded',
+      'adBreakStart',
+      'adStart(content.webm,-,30)',
+      'playing',
+      'adComplete',
+      'adBreakComplete',
+    ]);
+    const none = record([['contentended'], ['readyforpostroll'], ['adskip']]);
+    expect(none.filter((s) => !s.startsWith('content:'))).toEqual(['contentEnded', 'ended']);
+  });
+
+  it('adtimeout and adserror close whatever is open', () => {
+    expect(record([['play'], ['adtimeout']]).filter((s) => !s.startsWith('content:'))).toEqual([
+      'adBreakComplete',
+    ]);
+    expect(
+      record([['adstart'], ['adplaying'], ['adserror']]).filter((s) => !s.startsWith('content:')),
+    ).toEqual(['adBreakStart', 'adStart(content.webm,-,30)', 'playing', 'adBreakComplete']);
+  });
+
+  it('leaves the ads themselves to a richer source (IMA): only the bookends come from here', () => {
+    const signals = record(PREROLL_COMMON, true).filter((s) => !s.startsWith('content:'));
+    expect(signals).toEqual([
+      'adBreakStart',
+      'adBreakStart',
+      'playing',
+      'pause',
+      'playing',
+      'adBreakComplete',
+      'adBreakComplete',
+    ]);
+  });
+});

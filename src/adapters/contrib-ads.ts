@@ -1,0 +1,102 @@
+import { filter, type MonoTypeOperatorFunction, map, merge, mergeMap, type Observable } from 'rxjs';
+import type { AdSignal, PlayerSignal } from '../core/signals';
+import type { PlayerLike } from './player';
+import { fromSource } from './player-signals';
+
+/**
+ * Firefox leaks unprefixed seeking/seeked/waiting when content resumes after a break
+ * (test-infrastructure.md §7): for this long after `adend` they are the ad stack's, not the viewer's.
+ */
+const RESUME_GUARD_MS = 2_000;
+const LEAKED = new Set(['seeking', 'seeked', 'waiting']);
+
+interface AdEvent {
+  type: string;
+  indexInBreak?: number;
+  ad?: { id?: string; duration?: number; title?: string };
+}
+
+export interface ContribAdsSource {
+  signal$: Observable<PlayerSignal>;
+  /** Drops the content events contrib-ads lets leak while content resumes after a break. */
+  guard: MonoTypeOperatorFunction<PlayerSignal>;
+}
+
+/**
+ * videojs-contrib-ads as ad signals: linear ad mode (`adstart`/`adend`) is the break; the common
+ * interface (`ads-pod-started`, `ads-ad-started` with `indexInBreak`, `ads-ad-ended`, `ads-ad-skipped`)
+ * finds the ads when the integration sends it, ad-prefixed media events (`adplaying`, `adended`)
+ * otherwise. `richer()` is true when another source (IMA) describes the ads better: then only the
+ * break bookends come from here.
+ */
+export function contribAds(player: PlayerLike, now: () => number, richer: () => boolean): ContribAdsSource {
+  let commonInterface = false;
+  let currentAd: string | undefined;
+  let contentEnded = false;
+  let guardUntil = 0;
+  const adFrom = (e: AdEvent, position?: number): AdSignal => {
+    const src = player.currentSrc();
+    currentAd = src;
+    return {
+      type: 'adStart',
+      ad: {
+        id: e.ad?.id ?? src,
+        length: e.ad?.duration ?? player.duration(),
+        ...(position !== undefined ? { podPosition: position } : {}),
+        ...(e.ad?.title ? { name: e.ad.title } : {}),
+      },
+    };
+  };
+  const on = (types: string[], handle: (e: AdEvent) => PlayerSignal[]) =>
+    fromSource(player, types).pipe(map((e) => handle(e as AdEvent)));
+
+  const closeBreak = (): PlayerSignal[] => {
+    currentAd = undefined;
+    guardUntil = now() + RESUME_GUARD_MS;
+    return [{ type: 'adBreakComplete' }];
+  };
+
+  const batches$ = merge(
+    on(['adstart'], () => {
+      currentAd = undefined;
+      return [{ type: 'adBreakStart' }];
+    }),
+    on(['ads-pod-started'], () => {
+      commonInterface = true;
+      return [{ type: 'adBreakStart' }];
+    }),
+    on(['ads-ad-started'], (e) => {
+      commonInterface = true;
+      // The fallback may already have announced this ad from its `adplaying`.
+      if (richer() || (currentAd !== undefined && currentAd === player.currentSrc())) return [];
+      return [adFrom(e, typeof e.indexInBreak === 'number' ? e.indexInBreak + 1 : undefined)];
+    }),
+    on(['adplaying'], (e) => {
+      const start = !richer() && !commonInterface && currentAd !== player.currentSrc() ? [adFrom(e)] : [];
+      // Also the resume of a paused ad.
+      return [...start, { type: 'playing' }];
+    }),
+    on(['adpause'], () => [{ type: 'pause' }]),
+    on(['adended', 'ads-ad-ended'], (e) => {
+      if (richer() || (e.type === 'adended' && commonInterface)) return [];
+      currentAd = undefined;
+      return [{ type: 'adComplete' }];
+    }),
+    on(['ads-ad-skipped'], () => (richer() ? [] : [{ type: 'adSkip' }])),
+    // adskip: no ad this time (preroll or postroll skipped); after the content's end that means it is over.
+    on(['adskip'], () => (contentEnded ? [{ type: 'ended' }] : [])),
+    on(['adend', 'ads-pod-ended', 'adtimeout', 'adserror'], closeBreak),
+    on(['contentended'], () => {
+      contentEnded = true;
+      return [{ type: 'contentEnded' }];
+    }),
+    on(['loadstart'], () => {
+      contentEnded = false;
+      return [];
+    }),
+  );
+  return {
+    signal$: batches$.pipe(mergeMap((batch) => batch)),
+    guard: filter((s) => !(LEAKED.has(s.type) && now() < guardUntil)),
+  };
+}
