@@ -1,0 +1,53 @@
+// One app build the way a site builds with Vite: production mode, tree-shaken, minified, one entry.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { splitByPackage } from './attribute.mjs';
+
+/** gzip -9 and brotli -q 11: how the peers' published sizes were measured (peers.md). */
+export const compressed = (text) => {
+  const bytes = Buffer.from(text);
+  return {
+    min: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+};
+
+/**
+ * Builds `code` as the entry of an app in `workDir` (whose node_modules may hold a package under test)
+ * and returns every JS chunk's sizes and, for all chunks together, the text each npm package contributed.
+ */
+export async function bundleApp(workDir, id, code, { alias, ownerOf } = {}) {
+  const appDir = path.join(workDir, 'apps');
+  await mkdir(appDir, { recursive: true });
+  const entry = path.join(appDir, `${id}.js`);
+  await writeFile(entry, code);
+  const result = await build({
+    configFile: false,
+    root: appDir,
+    logLevel: 'silent',
+    mode: 'production',
+    ...(alias ? { resolve: { alias } } : {}),
+    build: {
+      write: false,
+      minify: true,
+      sourcemap: 'hidden',
+      rollupOptions: { input: entry },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output);
+  const chunks = outputs.filter((o) => o.type === 'chunk');
+  const byPackage = new Map();
+  for (const chunk of chunks) {
+    for (const [owner, text] of splitByPackage(chunk.code, chunk.map, ownerOf)) {
+      byPackage.set(owner, (byPackage.get(owner) ?? '') + text);
+    }
+  }
+  // Compressed per chunk, as the browser downloads them.
+  const total = chunks
+    .map((c) => compressed(c.code))
+    .reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+  return { chunks: chunks.length, total, byPackage };
+}
