@@ -89,7 +89,7 @@ test('(a, b) pre-roll of two, mid-roll, post-roll, chapters: timelines 1 and 3',
   // podSecond: where content was when each break began (the page's own reading at adstart).
   const seen = await page.evaluate(() => (window as unknown as { __breaks: number[] }).__breaks);
   const duration = await page.evaluate(() => window.player.duration() ?? 0);
-  const expected = [0, seen[1] ?? 9.8, duration];
+  const expected = [0, seen[1] ?? 9.5, duration];
   const podErrors = starts.map((p, i) => Math.abs((p['media.ad.podSecond'] as number) - (expected[i] ?? 0)));
   metric('podSecond-error-s', podErrors);
   for (const e of podErrors) expect(e).toBeLessThanOrEqual(1);

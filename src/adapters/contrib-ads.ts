@@ -72,11 +72,13 @@ export function contribAds(player: PlayerLike, now: () => number, richer: () => 
       return [adFrom(e, typeof e.indexInBreak === 'number' ? e.indexInBreak + 1 : undefined)];
     }),
     on(['adplaying'], (e) => {
-      const start = !richer() && !commonInterface && currentAd !== player.currentSrc() ? [adFrom(e)] : [];
+      // A richer source reports its own ads' pauses; here the content element is only being parked.
+      if (richer()) return [];
+      const start = !commonInterface && currentAd !== player.currentSrc() ? [adFrom(e)] : [];
       // Also the resume of a paused ad.
       return [...start, { type: 'playing' }];
     }),
-    on(['adpause'], () => [{ type: 'pause' }]),
+    on(['adpause'], () => (richer() ? [] : [{ type: 'pause' }])),
     on(['adended', 'ads-ad-ended'], (e) => {
       if (richer() || (e.type === 'adended' && commonInterface)) return [];
       currentAd = undefined;

@@ -43,8 +43,11 @@ export function syncChapter(step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
   const { chapter } = state;
   if (snap.seeking || state.playback === 'seeking') {
-    // A seek may come back into a completed chapter: that is a new viewing of it.
-    return state.doneChapter === undefined ? step : patch(step, { doneChapter: undefined });
+    // The viewer's seek may come back into a completed chapter: that is a new viewing of it. (An ad
+    // stack's own restore seek after a break is not the viewer's: the session stays 'playing'.)
+    return state.playback === 'seeking' && state.doneChapter !== undefined
+      ? patch(step, { doneChapter: undefined })
+      : step;
   }
   if (state.adBreak || !state.contentStarted || (chapter && !chapter.auto)) return step;
   const cue = snap.chapter;
