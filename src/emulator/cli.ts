@@ -10,7 +10,8 @@ async function main(): Promise<void> {
     return;
   }
   const server = await startEmulatorServer(command.options);
-  console.log(`Media Collection emulator on ${server.url} — report: ${server.url}/__emulator/report`);
+  console.log(`Media Collection emulator on ${server.url}`);
+  console.log(`  session report: ${server.url}/__emulator/  (JSON: ${server.url}/__emulator/report)`);
   const stop = () => {
     server.close().then(
       () => process.exit(0),
