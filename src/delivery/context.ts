@@ -12,6 +12,8 @@ export interface DeliveryContext {
   queue: EventQueue;
   now: () => number;
   random: () => number;
+  /** The browser's hint (`navigator.onLine`): false is reliable, true is not (reliability §6.1). */
+  online: () => boolean;
   budget: KeepaliveBudget;
   /** True while a `flush({ keepalive: true })` is running. */
   keepaliveWanted: () => boolean;
@@ -32,8 +34,14 @@ export interface Lane {
   attempt: number;
   /** Ids the drain loop has in flight right now. */
   current: readonly number[];
+  /** That request was sent with keepalive: it outlives the page. */
+  currentKeepalive: boolean;
   /** Ids `flushFinal` sent and that are still unanswered; the drain loop pauses until they are. */
   finals: Set<number>;
+  /** Ids this page marked shipped (final page hide) whose answer it has not seen yet. */
+  shipped: Set<number>;
+  /** The last request got an HTTP answer: the collector is reachable, whatever onLine says. */
+  heard: boolean;
   goneReported: boolean;
 }
 
@@ -43,6 +51,9 @@ export const createLane = (): Lane => ({
   wait: undefined,
   attempt: 0,
   current: [],
+  currentKeepalive: false,
   finals: new Set(),
+  shipped: new Set(),
+  heard: false,
   goneReported: false,
 });

@@ -2,46 +2,85 @@ import { eventsPath } from '../mc/types';
 import type { DeliveryContext, Lane } from './context';
 import { exchange, messageOf } from './exchange';
 import { byteLength } from './keepalive-budget';
+import type { QueuedEvent } from './queue';
+import { answered } from './request';
 import { settleEvent } from './settle';
+
+interface FinalRequest {
+  lane: Lane;
+  session: string;
+  sid: string;
+  item: QueuedEvent;
+  body: string;
+  bytes: number;
+}
 
 /**
  * Last chance on final page hide (reliability §4.1–§4.2): for each live session with a sid, send its
- * queued events now, in order, all at once with keepalive, as far as the 64 KiB budget allows.
- * Answers are applied if the page is still there to get them; whatever is unsent or unanswered
- * stays queued (write-ahead) for the next page. Sessions without a sid, gone or rejected, wait too.
- * The request the drain loop already has in flight is not sent twice; that session's loop pauses
- * until every final request has answered, then resumes (`resume`) with whatever is left.
+ * queued events now, in order, all at once with keepalive, as far as the 64 KiB budget allows —
+ * including those whose write to the outbox is still committing (this page has no later).
+ * Synchronous: a closing Firefox tab runs no microtask queued in its pagehide (measured), so every
+ * request starts, and every mark is written, in the pagehide task itself.
+ * Answers are applied if the page is still there to get them; what is unsent stays queued.
+ *
+ * With a durable queue (the outbox) the next page sends whatever this one leaves, so a session ships
+ * only when what it ships will all but surely arrive and nothing unsent comes before it: the browser
+ * is online, its collector answered the last request, and its request in flight, if any, outlives
+ * the page (keepalive). What ships is marked shipped first; a next page counts it as delivered
+ * (`unconfirmed`) instead of sending it twice. Otherwise all of it stays for the next page, in order.
+ * Without a durable queue this is the only chance, so whatever fits is sent.
  */
-export async function sendFinal(
+export function sendFinal(
   ctx: DeliveryContext,
   laneOf: (session: string) => Lane,
   resume: (session: string) => void,
-): Promise<void> {
-  for (const meta of await ctx.queue.sessions()) {
+): void {
+  if (!ctx.online()) return; // the requests would fail: everything stays queued for the next page
+  const durable = ctx.queue.durable();
+  const requests: FinalRequest[] = [];
+  const shipped: number[] = [];
+  for (const { meta, items } of ctx.queue.peekAll()) {
     const { session, sid } = meta;
     if (sid === undefined || meta.closed !== undefined) continue;
     const lane = laneOf(session);
-    const queued = await ctx.queue.pending(session);
+    const inFlight = lane.current.length > 0;
+    if (durable && (lane.attempt > 0 || (inFlight && !lane.currentKeepalive))) continue;
     lane.wait?.unsubscribe(); // no backoff now: there is no later on this page
     lane.wait = undefined;
-    for (const item of queued) {
+    for (const id of lane.current) {
+      lane.shipped.add(id);
+      shipped.push(id);
+    }
+    for (const item of items) {
       if (lane.current.includes(item.id) || lane.finals.has(item.id)) continue;
       const body = JSON.stringify(item.event);
       const bytes = byteLength(body);
       if (!ctx.budget.reserve(bytes)) break; // in order: nothing jumps over an event left behind
       lane.finals.add(item.id);
-      const request = { url: ctx.endpoint + eventsPath(sid), body, keepalive: true };
-      void exchange(ctx.transport, request, ctx.now)
-        .then((answer) =>
-          answer.verdict === 'retry' ? undefined : settleEvent(ctx, lane, sid, item, answer),
-        )
-        .catch((error: unknown) => ctx.report({ type: 'queueError', session, message: messageOf(error) }))
-        .finally(() => {
-          ctx.budget.release(bytes);
-          lane.finals.delete(item.id);
-          if (lane.finals.size === 0) resume(session);
-        });
+      lane.shipped.add(item.id);
+      shipped.push(item.id);
+      requests.push({ lane, session, sid, item, body, bytes });
     }
     if (lane.finals.size === 0) resume(session);
   }
+  if (shipped.length === 0) return;
+  ctx.queue.setShipped(shipped, true).catch((error: unknown) => {
+    ctx.report({ type: 'queueError', session: undefined, message: messageOf(error) });
+  });
+  for (const request of requests) fire(ctx, request, resume);
+}
+
+function fire(ctx: DeliveryContext, request: FinalRequest, resume: (session: string) => void) {
+  const { lane, session, sid, item, body, bytes } = request;
+  void exchange(ctx.transport, { url: ctx.endpoint + eventsPath(sid), body, keepalive: true }, ctx.now)
+    .then(async (answer) => {
+      await answered(ctx, lane, [item.id]);
+      if (answer.verdict !== 'retry') await settleEvent(ctx, lane, sid, item, answer);
+    })
+    .catch((error: unknown) => ctx.report({ type: 'queueError', session, message: messageOf(error) }))
+    .finally(() => {
+      ctx.budget.release(bytes);
+      lane.finals.delete(item.id);
+      if (lane.finals.size === 0) resume(session);
+    });
 }

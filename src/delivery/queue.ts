@@ -1,7 +1,7 @@
 import type { McEvent, Outgoing } from '../mc/types';
 
-// The seam between delivery and storage. The IndexedDB outbox (PRODUCT §5) implements the same
-// interface later; every method is async because IndexedDB is.
+// The seam between delivery and storage. The IndexedDB outbox (PRODUCT §5, `src/outbox`) implements
+// it; every method is async because IndexedDB is.
 //
 // Write-ahead (PRODUCT §5, reliability §0.1): the sender appends an item before its request starts
 // and removes it only once the collector acknowledged it (2xx) or it was finally dropped, so a page
@@ -10,6 +10,8 @@ import type { McEvent, Outgoing } from '../mc/types';
 /** An Outgoing item once stored. `id` is numeric and strictly increasing: it orders the queue. */
 export interface QueuedEvent extends Outgoing {
   readonly id: number;
+  /** Sent with keepalive while a page went away, and no answer seen (see the `unconfirmed` report). */
+  readonly shipped?: boolean;
 }
 
 /** Why a session takes no more live requests: its collector session died, or could never exist. */
@@ -25,15 +27,33 @@ export interface SessionMeta {
   /** Wall-clock ms of the last 2xx; the collector forgets a session 10 min after (MC API §5.4). */
   lastSentAt?: number;
   closed?: SessionClosed;
+  /** Left by a page that is gone and taken over by this one (nobody plays it any more). */
+  adopted?: boolean;
 }
 
 export type SessionPatch = Partial<Omit<SessionMeta, 'session'>>;
 
+/** A session and every item queued for it, as the final page hide reads them. */
+export interface QueuedSession {
+  meta: SessionMeta;
+  items: QueuedEvent[];
+}
+
 export interface EventQueue {
   /** Stores items in order, in one write; a `sessionStart` is also recorded in its session's meta. */
   append(items: readonly Outgoing[]): Promise<QueuedEvent[]>;
-  /** A session's stored items, oldest first. */
+  /** A session's items, oldest first, once stored (write-ahead: only these may be sent). */
   pending(session: string): Promise<QueuedEvent[]>;
+  /**
+   * Every session with all its items, those still being written included, read synchronously: a
+   * final page hide must do all its work in the pagehide task itself (a closing Firefox tab runs no
+   * later microtask there, measured), and has no later moment to wait for a write.
+   */
+  peekAll(): QueuedSession[];
+  /** Records that these items' requests left during a final page hide, unanswered so far (or not). */
+  setShipped(ids: readonly number[], shipped: boolean): Promise<void>;
+  /** Whether what is queued outlives this page (then a final page hide need not send everything). */
+  durable(): boolean;
   remove(ids: readonly number[]): Promise<void>;
   session(session: string): Promise<SessionMeta | undefined>;
   /** Every session with metadata (any session that ever had an item appended and was not dropped). */
@@ -43,7 +63,19 @@ export interface EventQueue {
   dropSession(session: string): Promise<void>;
 }
 
-/** The in-memory queue: the default until the outbox exists, and the store for delivery tests. */
+/** `queue.append`, called now; a synchronous throw becomes a rejection, awaited later in order. */
+export function appendNow(queue: EventQueue, batch: readonly Outgoing[]): Promise<unknown> {
+  let stored: Promise<unknown>;
+  try {
+    stored = queue.append(batch);
+  } catch (error) {
+    stored = Promise.reject(error);
+  }
+  stored.catch(() => undefined); // awaited (and reported) in order by the send chain
+  return stored;
+}
+
+/** The in-memory queue: the store of the delivery specs (the plugin uses the outbox, `src/outbox`). */
 export function createMemoryQueue(): EventQueue {
   let nextId = 1;
   const items = new Map<number, QueuedEvent>(); // insertion order = id order
@@ -62,8 +94,21 @@ export function createMemoryQueue(): EventQueue {
     async pending(session) {
       return [...items.values()].filter((item) => item.session === session);
     },
+    peekAll: () =>
+      [...metas.values()].map((meta) => ({
+        meta: { ...meta },
+        items: [...items.values()].filter((item) => item.session === meta.session),
+      })),
     async remove(ids) {
       for (const id of ids) items.delete(id);
+    },
+    durable: () => false,
+    async setShipped(ids, shipped) {
+      for (const id of ids) {
+        const item = items.get(id);
+        if (item)
+          items.set(id, { id, session: item.session, event: item.event, ...(shipped ? { shipped } : {}) });
+      }
     },
     async session(session) {
       const meta = metas.get(session);

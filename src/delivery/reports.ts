@@ -1,7 +1,10 @@
 import type { McEvent } from '../mc/types';
 
-/** Why an event waits for another try: an HTTP status (see `status`), no answer, or no answer in time. */
-export type RetryReason = 'status' | 'network' | 'timeout';
+/**
+ * Why an event waits for another try: an HTTP status (see `status`), no answer, no answer in time,
+ * or the browser says it is offline (nothing was sent: the wait ends in a probe, or at `online`).
+ */
+export type RetryReason = 'status' | 'network' | 'timeout' | 'offline';
 
 /**
  * What delivery did, one report per decision, for the plugin's public observable and its
@@ -24,8 +27,12 @@ export type DeliveryReport =
       status: number;
       message: string;
     }
-  /** 404/410 on the events path, once per local session; its pending events go to /downloaded. */
-  | { type: 'sessionGone'; session: string; sid: string; status: number }
+  /**
+   * The session can no longer be sent live, once per local session; its pending events go to
+   * /downloaded. `status` 404/410 from the events path, or 0 when decided here: idle past the
+   * collector's 10 min, or never started and out of reach (`sid` absent).
+   */
+  | { type: 'sessionGone'; session: string; sid?: string; status: number }
   /** A /api/v1/downloaded batch was accepted; `count` is the queued events it carried. */
   | { type: 'downloaded'; session: string; count: number; status: number }
   /**
@@ -43,4 +50,18 @@ export type DeliveryReport =
   /** A /api/v1/downloaded batch was refused (400 discards it all, MC API §6): `count` events dropped. */
   | { type: 'downloadRejected'; session: string; count: number; status: number; message: string }
   /** The queue itself (storage) failed; `session` is undefined when no single session was concerned. */
-  | { type: 'queueError'; session: string | undefined; message: string };
+  | { type: 'queueError'; session: string | undefined; message: string }
+  /** The outbox was over its caps (PRODUCT §5): `count` events of the session were dropped. */
+  | { type: 'outboxDropped'; session: string; count: number; reason: 'count' | 'age' }
+  /**
+   * IndexedDB cannot keep the queue (`quota`: full; `unavailable`: missing or never opened;
+   * `failed`: stopped working): from now on this page's events are kept in memory only.
+   */
+  | { type: 'storageFallback'; reason: 'quota' | 'unavailable' | 'failed'; message: string }
+  /** This page took over a session another page left in the outbox (closed, crashed, reloaded). */
+  | { type: 'adopted'; session: string; count: number }
+  /**
+   * Events sent with keepalive as an earlier page went away, whose answer it never saw, found on a
+   * session the collector has since closed: counted as delivered rather than sent a second time.
+   */
+  | { type: 'unconfirmed'; session: string; count: number };

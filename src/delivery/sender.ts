@@ -6,7 +6,7 @@ import { sendFinal } from './final-flush';
 import { whenRemoved } from './flush-watch';
 import { createKeepaliveBudget, KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
 import { createLanes } from './lanes';
-import type { EventQueue } from './queue';
+import { appendNow, type EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import type { Transport } from './transport';
 
@@ -19,6 +19,8 @@ export interface SenderDeps {
   /** Wall-clock ms, for `lastSentAt` and HTTP-date `Retry-After`. Default: the scheduler's clock. */
   now?: () => number;
   random?: () => number;
+  /** `navigator.onLine`: false pauses new requests (probes still go out with the backoff). */
+  online?: () => boolean;
   /** Body bytes our keepalive requests may have in flight together (Fetch spec: 64 KiB, shared). */
   keepaliveBudget?: number;
 }
@@ -37,6 +39,10 @@ export interface Sender {
   flush(options?: FlushOptions): Promise<void>;
   /** Final page hide: keepalive-sends what fits the budget for sessions with a sid; no waiting. */
   flushFinal(): void;
+  /** Drains every session the queue holds now (the outbox adopted one another page left). */
+  wake(): void;
+  /** Back online (PRODUCT §4–§5): cuts every backoff wait short and tries again at once. */
+  retryNow(): void;
   /** Hot: subscribe before sending. Completes on dispose. */
   reports$: Observable<DeliveryReport>;
   /** Cancels waits; no request starts afterwards. Answers already on their way are still applied. */
@@ -61,6 +67,7 @@ export function createSender(deps: SenderDeps): Sender {
     queue,
     now: deps.now ?? (() => scheduler.now()),
     random,
+    online: deps.online ?? (() => true),
     budget: createKeepaliveBudget(deps.keepaliveBudget ?? KEEPALIVE_BUDGET_BYTES),
     keepaliveWanted: () => keepaliveFlushes > 0,
     report: (report) => reports.next(report),
@@ -85,8 +92,11 @@ export function createSender(deps: SenderDeps): Sender {
     send(items) {
       if (disposed || items.length === 0) return;
       const batch = [...items];
+      // Appended now, not behind earlier work: an event produced during pagehide must be on its way
+      // to storage, and in the queue flushFinal reads, before the page goes (calls stay in order).
+      const stored = appendNow(queue, batch);
       enqueue(batch[0]!.session, async () => {
-        await queue.append(batch); // write-ahead: stored before any request for it starts
+        await stored; // write-ahead: stored before any request for it starts
         for (const session of new Set(batch.map((item) => item.session))) lanes.drain(session);
       });
     },
@@ -109,7 +119,16 @@ export function createSender(deps: SenderDeps): Sender {
 
     flushFinal() {
       if (disposed) return;
-      enqueue(undefined, () => sendFinal(ctx, lanes.laneOf, lanes.drain));
+      // Now, not behind the queue's other work: the page is going (see sendFinal).
+      sendFinal(ctx, lanes.laneOf, lanes.drain);
+    },
+
+    wake() {
+      if (!disposed) enqueue(undefined, () => lanes.drainAll(false));
+    },
+
+    retryNow() {
+      if (!disposed) enqueue(undefined, () => lanes.drainAll(true));
     },
 
     reports$: reports.asObservable(),

@@ -33,11 +33,18 @@ export async function settleEvent(
   }
 }
 
-async function markGone(ctx: DeliveryContext, lane: Lane, session: string, sid: string, status: number) {
+/** The collector session is gone (404/410, or idle past its timeout): its events go to /downloaded. */
+export async function markGone(
+  ctx: DeliveryContext,
+  lane: Lane,
+  session: string,
+  sid: string | undefined,
+  status: number,
+) {
   if (lane.goneReported) return; // several in-flight answers may say so; report it once
   lane.goneReported = true;
   await ctx.queue.updateSession(session, { closed: 'gone' });
-  ctx.report({ type: 'sessionGone', session, sid, status });
+  ctx.report({ type: 'sessionGone', session, ...(sid === undefined ? {} : { sid }), status });
 }
 
 /** Closes a session for good: every item still queued for it is dropped now, later ones on arrival. */
@@ -56,4 +63,18 @@ export async function rejectSession(ctx: DeliveryContext, session: string): Prom
 export async function forgetIfEnded(ctx: DeliveryContext, session: string, removed: readonly QueuedEvent[]) {
   if (!removed.some((item) => item.event.eventType === 'sessionEnd')) return;
   if ((await ctx.queue.pending(session)).length === 0) await ctx.queue.dropSession(session);
+}
+
+/**
+ * Events an earlier page shipped with keepalive as it went away (final-flush.ts: only while its
+ * collector answered, nothing unsent before them): they count as delivered, never sent twice.
+ */
+export async function dropUnconfirmed(ctx: DeliveryContext, session: string, queued: QueuedEvent[]) {
+  const shipped = queued.filter((item) => item.shipped);
+  if (shipped.length === 0) return queued;
+  await ctx.remove(shipped.map((item) => item.id));
+  ctx.report({ type: 'unconfirmed', session, count: shipped.length });
+  const rest = queued.filter((item) => !item.shipped);
+  if (rest.length === 0) await forgetIfEnded(ctx, session, shipped);
+  return rest;
 }

@@ -1,26 +1,31 @@
 import { parseSessionId } from '../mc/location';
-import { DOWNLOADED_PATH, eventsPath, type McEvent, SESSIONS_PATH } from '../mc/types';
-import { backoffDelay } from './backoff';
+import { eventsPath, SESSIONS_PATH } from '../mc/types';
 import type { DeliveryContext, Lane } from './context';
-import { buildDownloadedBatch } from './downloaded-batch';
-import { type Answer, exchange } from './exchange';
-import { byteLength } from './keepalive-budget';
+import type { Answer } from './exchange';
 import type { QueuedEvent, SessionMeta } from './queue';
-import { forgetIfEnded, rejectSession, settleEvent } from './settle';
+import { post, retry, type StepResult } from './request';
+import { sendDownloaded } from './send-downloaded';
+import { dropUnconfirmed, markGone, rejectSession, settleEvent } from './settle';
 
-/** 'next': look at the queue again; 'idle': nothing to send now; otherwise wait, then look again. */
-export type StepResult = 'next' | 'idle' | { retryInMs: number };
+export type { StepResult } from './request';
 
 /** Sends the one request a session's queue head calls for and applies its answer. */
 export async function step(ctx: DeliveryContext, session: string, lane: Lane): Promise<StepResult> {
-  const [meta, queued] = await Promise.all([ctx.queue.session(session), ctx.queue.pending(session)]);
-  const head = queued[0];
+  const [meta, stored] = await Promise.all([ctx.queue.session(session), ctx.queue.pending(session)]);
   // flushFinal fired part of this queue without waiting: resume only once all of it has answered.
-  if (head === undefined || lane.finals.size > 0) return 'idle';
+  if (stored.length === 0 || lane.finals.size > 0) return 'idle';
+  const queued = await dropUnconfirmed(ctx, session, stored);
+  const head = queued[0];
+  if (head === undefined) return 'next';
   if (meta?.closed === 'rejected') {
     await rejectSession(ctx, session);
     return 'next';
   }
+  // Reliability §6.1: `navigator.onLine === false` is reliable, so no request now; the backoff wait
+  // ends in a probe, and `online` cuts it short. A probe that got an answer proves onLine wrong.
+  if (!ctx.online() && !lane.heard && lane.attempt === 0) return retry(ctx, lane, head, OFFLINE);
+  if (meta?.closed === undefined && outOfReach(ctx, meta, head))
+    await markGone(ctx, lane, session, meta?.sid, 0);
   // Gone (the lane knows before the stored meta may say so), or no sid and no sessionStart to get
   // one: the events can only travel as a downloaded batch.
   const gone = meta?.closed === 'gone' || lane.goneReported;
@@ -61,74 +66,25 @@ async function sendStart(ctx: DeliveryContext, lane: Lane, head: QueuedEvent): P
   return 'next';
 }
 
-async function sendDownloaded(
-  ctx: DeliveryContext,
-  lane: Lane,
-  meta: SessionMeta | undefined,
-  queued: QueuedEvent[],
-): Promise<StepResult> {
-  const head = queued[0]!;
-  const { session } = head;
-  const batch = buildDownloadedBatch(meta?.sessionStart, queued.map(eventOf));
-  if (batch === undefined) {
-    const message = 'No sessionStart is known for this session, so its events cannot be sent.';
-    const dropped = await rejectSession(ctx, session);
-    ctx.report({
-      type: 'sessionRejected',
-      session,
-      event: head.event,
-      status: 0,
-      message,
-      count: dropped.length,
-    });
-    return 'next';
-  }
-  const ids = queued.map((item) => item.id);
-  const answer = await post(ctx, lane, DOWNLOADED_PATH, JSON.stringify(batch), ids);
-  if (answer.verdict === 'retry') return retry(ctx, lane, head, answer);
-  lane.attempt = 0;
-  // MC API §6: 201 accepts the whole batch; 400 discards all of it (no partial acceptance).
-  await ctx.remove(ids);
-  const { status, message } = answer;
-  const count = queued.length;
-  ctx.report(
-    answer.verdict === 'delivered'
-      ? { type: 'downloaded', session, count, status }
-      : { type: 'downloadRejected', session, count, status, message },
-  );
-  await forgetIfEnded(ctx, session, queued);
-  return 'next';
+/** MC API §5.4: the collector closes a session 10 min after its last event. */
+export const SERVER_IDLE_MS = 600_000;
+
+/**
+ * PRODUCT §5, session-aware replay: whether a session can no longer be sent live. With a sid: its
+ * collector session got no event for 10 min (sending would only earn a 410). Without one: it was
+ * left by a page that is gone, so nobody plays it any more (the page still playing a session starts
+ * it late, with its real ts). Such a session goes whole to /downloaded; a page's own live view goes
+ * on in a new session (the tracker hears `sessionGone`).
+ */
+function outOfReach(ctx: DeliveryContext, meta: SessionMeta | undefined, head: QueuedEvent): boolean {
+  if (meta?.sid === undefined) return meta?.adopted === true && head.event.eventType === 'sessionStart';
+  return meta.lastSentAt !== undefined && ctx.now() - meta.lastSentAt >= SERVER_IDLE_MS;
 }
 
-async function post(ctx: DeliveryContext, lane: Lane, path: string, body: string, ids: number[]) {
-  const bytes = byteLength(body);
-  // Reliability §4.2: keepalive only within the shared 64 KiB; a larger body goes as a normal request.
-  const keepalive = ctx.keepaliveWanted() && ctx.budget.reserve(bytes);
-  lane.current = ids;
-  try {
-    return await exchange(ctx.transport, { url: ctx.endpoint + path, body, keepalive }, ctx.now);
-  } finally {
-    lane.current = [];
-    if (keepalive) ctx.budget.release(bytes);
-  }
-}
-
-function retry(ctx: DeliveryContext, lane: Lane, head: QueuedEvent, answer: Answer): StepResult {
-  lane.attempt += 1;
-  const { attempt } = lane;
-  const delayMs = backoffDelay({ attempt, random: ctx.random, retryAfterMs: answer.retryAfterMs });
-  const { reason, status, message } = answer;
-  ctx.report({
-    type: 'retrying',
-    session: head.session,
-    event: head.event,
-    attempt,
-    delayMs,
-    reason,
-    status,
-    message,
-  });
-  return { retryInMs: delayMs };
-}
-
-const eventOf = (item: QueuedEvent): McEvent => item.event;
+const OFFLINE: Answer = {
+  verdict: 'retry',
+  status: 0,
+  location: null,
+  reason: 'offline',
+  message: 'The browser is offline; the next try is a probe.',
+};

@@ -24,7 +24,7 @@ export function createApi({ store, now, config }: ApiDeps) {
       if (problems.length > 0) return invalid(path, body, problems);
       const start = body as McEvent;
       const session = store.open(start, false);
-      recordEvent(session, start, { status: 201, receivedAt: now() }, config());
+      recordEvent(session, start, { status: 201, receivedAt: now(), arrival: store.arrival() }, config());
       return {
         status: 201,
         headers: {
@@ -48,10 +48,15 @@ export function createApi({ store, now, config }: ApiDeps) {
       const event = body as McEvent;
       if (session.closed !== 'open') {
         const message = `${session.closedBecause} Start a new session with POST /api/v1/sessions.`;
-        recordEvent(session, event, { status: 410, receivedAt: now(), message }, config());
+        recordEvent(
+          session,
+          event,
+          { status: 410, receivedAt: now(), arrival: store.arrival(), message },
+          config(),
+        );
         return errorReply(410, message);
       }
-      recordEvent(session, event, { status: 204, receivedAt: now() }, config());
+      recordEvent(session, event, { status: 204, receivedAt: now(), arrival: store.arrival() }, config());
       return { status: 204 };
     },
 
@@ -65,7 +70,9 @@ export function createApi({ store, now, config }: ApiDeps) {
       const events = body as McEvent[];
       const session = store.open(events[0], true);
       const receivedAt = now();
-      for (const event of events) recordEvent(session, event, { status: 201, receivedAt }, config());
+      for (const event of events) {
+        recordEvent(session, event, { status: 201, receivedAt, arrival: store.arrival() }, config());
+      }
       close(session, 'ended', `Session ${session.sid} was a downloaded batch and is closed.`);
       return { status: 201, headers: { 'Content-Length': '0' } };
     },

@@ -53,7 +53,7 @@ describe('GET /__emulator/sessions and /__emulator/report', () => {
     ]);
     const report = await control('GET', 'report');
     expect(Object.keys(report.body).sort()).toEqual(
-      ['faulted', 'findings', 'notFound', 'requests', 'sessions', 'validationErrors'].sort(),
+      ['duplicates', 'faulted', 'findings', 'notFound', 'requests', 'sessions', 'validationErrors'].sort(),
     );
     expect(report.body.findings).toMatchObject([{ rule: 'ad-outside-break', sid, eventIndex: 1 }]);
     expect(report.body.validationErrors).toMatchObject([
@@ -79,6 +79,7 @@ describe('faults', () => {
       const response = await post('/api/v1/sessions', start());
       expect(response.status).toBe(503);
       expect(response.headers.get('retry-after')).toBe('7');
+      expect(response.headers.get('access-control-expose-headers')).toBe('Location, Retry-After');
       expect(response.headers.get('access-control-allow-origin')).toBe('*');
       expect(await response.json()).toEqual({ message: 'Injected fault: HTTP 503.' });
     }
@@ -113,6 +114,22 @@ describe('faults', () => {
     await expect(post('/api/v1/sessions', start())).rejects.toThrow();
     expect((await post('/api/v1/sessions', start())).status).toBe(201);
     expect((await control('GET', 'report')).body.faulted).toMatchObject([{ status: 'refused' }]);
+  });
+
+  it('records nothing of a request whose client gave up during the latency (it never arrived)', async () => {
+    await control('POST', 'faults', { latencyMs: 300, times: 1 });
+    await expect(
+      fetch(`${server.url}/api/v1/sessions`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(start()),
+        signal: AbortSignal.timeout(50),
+      }),
+    ).rejects.toThrow();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const report = (await control('GET', 'report')).body;
+    expect(report.sessions).toEqual([]);
+    expect(report.faulted).toMatchObject([{ status: 'abandoned' }]);
   });
 
   it('delays the answer by latencyMs', async () => {
@@ -200,5 +217,31 @@ describe('POST /__emulator/config and /__emulator/reset', () => {
   it('rejects a body that is not JSON', async () => {
     const response = await fetch(`${server.url}/__emulator/config`, { method: 'POST', body: '{' });
     expect(response.status).toBe(400);
+  });
+});
+
+describe('POST /__emulator/produced and GET /__emulator/audit', () => {
+  it('count what the page produced against what arrived: lost, duplicated, out of order', async () => {
+    const sid = await openSession();
+    const events = [start(), ev('play', 1, 0), ev('ping', 10_000, 9), ev('pauseStart', 10_500, 9.5)];
+    await post(`/api/v1/sessions/${sid}/events`, events[2]); // ping before play: out of order
+    await post(`/api/v1/sessions/${sid}/events`, events[1]);
+    await post(`/api/v1/sessions/${sid}/events`, events[1]); // twice
+    const produced = events.map((event) => ({ session: 'page:1', event }));
+    expect((await control('POST', 'produced', { produced })).status).toBe(204);
+    const audit = (await control('GET', 'audit')).body;
+    expect(audit).toMatchObject({
+      produced: 4,
+      delivered: 3,
+      lost: 1,
+      duplicated: 1,
+      disorder: 1,
+      unexpected: 0,
+    });
+    expect(audit.details.lost).toEqual([`page:1/pauseStart@${T0 + 10_500}`]);
+    expect((await control('GET', 'report')).body.duplicates).toEqual([
+      { sid, eventType: 'play', ts: T0 + 1, count: 2 },
+    ]);
+    expect((await control('POST', 'produced', { produced: 'x' })).status).toBe(400);
   });
 });

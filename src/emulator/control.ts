@@ -1,5 +1,6 @@
 // The /__emulator/* control routes: read what was recorded, inject faults, expire sessions, change the
 // config, reset. Lenient on purpose: any content type, and an empty body reads as {}.
+import type { AuditReport, ProducedLog } from './audit';
 import { configProblems, type EmulatorConfig } from './config';
 import { type Fault, type FaultSpec, type Faults, faultProblems } from './faults';
 import { errorReply, type Reply } from './http-io';
@@ -16,6 +17,9 @@ export interface ControlDeps {
   /** Expires one session (unknown sid → undefined) or every open one. */
   expire: (sid?: string) => string[] | undefined;
   reset: () => void;
+  /** Sets the log of what the pages produced (replacing the last one), for `audit`. */
+  produced: (log: Partial<ProducedLog>) => void;
+  audit: () => AuditReport;
 }
 
 export function createControl(deps: ControlDeps) {
@@ -38,6 +42,16 @@ export function createControl(deps: ControlDeps) {
       case 'reset':
         deps.reset();
         return { status: 204 };
+      case 'produced': {
+        const log = body as Partial<ProducedLog> | null;
+        const lists = [log?.produced, log?.dropped].filter((list) => list !== undefined);
+        if (!lists.every(Array.isArray))
+          return errorReply(400, 'produced and dropped must be arrays of { session, event }.');
+        deps.produced(log as Partial<ProducedLog>);
+        return { status: 204 };
+      }
+      case 'audit':
+        return { status: 200, body: deps.audit() };
       default: {
         const unknownName: never = name;
         return errorReply(404, `No control route ${String(unknownName)}.`);

@@ -65,6 +65,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     configure,
     expire,
     reset,
+    produced: (log) => store.produced(log),
+    audit: () => store.audit(config),
   });
 
   return {

@@ -16,8 +16,9 @@ import {
   readBody,
   writeReply,
 } from './http-io';
+import { isReportPage, renderReportPage, writeReportPage } from './report-page';
 import { matchRoute, type Route } from './routes';
-import type { Store } from './store';
+import type { EmulatorReport, Store } from './store';
 
 export type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 
@@ -32,11 +33,20 @@ export function createHandler(deps: HandlerDeps): Handle {
   return async (req, res) => {
     const method = req.method ?? 'GET';
     const { pathname } = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (isReportPage(method, pathname)) {
+      const report = deps.control('report', method, {}).body as EmulatorReport;
+      writeReportPage(res, renderReportPage(report, deps.faults.list(), Date.now()));
+      return true;
+    }
     const route = matchRoute(method, pathname);
     if (!route) return false;
     const cors = route.zone === 'api' ? API_CORS : CONTROL_CORS;
+    let clientGone = false;
+    res.once('close', () => {
+      clientGone = !res.writableFinished;
+    });
     try {
-      const reply = await answer(deps, route, req, pathname);
+      const reply = await answer(deps, route, req, pathname, () => clientGone);
       if (reply) writeReply(res, reply, cors);
     } catch (error) {
       const reply =
@@ -55,6 +65,7 @@ async function answer(
   route: Route,
   req: IncomingMessage,
   path: string,
+  clientGone: () => boolean,
 ): Promise<Reply | undefined> {
   const unknown = () => errorReply(404, `No route ${req.method} ${path}.`);
   switch (route.kind) {
@@ -69,7 +80,7 @@ async function answer(
       return deps.control(route.name, req.method ?? 'GET', parsed.value);
     }
     case 'api':
-      return answerApi(deps, route, req, path);
+      return answerApi(deps, route, req, path, clientGone);
     default: {
       const unhandled: never = route;
       return unhandled;
@@ -82,10 +93,17 @@ async function answerApi(
   route: Extract<Route, { kind: 'api' }>,
   req: IncomingMessage,
   path: string,
+  clientGone: () => boolean,
 ): Promise<Reply | undefined> {
   store.countRequest();
   const fault = faults.take(route.api);
   if (fault?.latencyMs) await delay(fault.latencyMs);
+  // Injected latency is the network's: a client that gave up meanwhile (a closed tab, a timeout)
+  // never reached the collector, so nothing is recorded. Keeps "closed mid-request" tests exact.
+  if (fault?.latencyMs && (clientGone() || req.socket.destroyed)) {
+    store.faulted({ path, status: 'abandoned', faultId: fault.id });
+    return undefined;
+  }
   if (fault?.refuse) {
     store.faulted({ path, status: 'refused', faultId: fault.id });
     req.socket.destroy();
@@ -120,7 +138,12 @@ async function answerApi(
 }
 
 function faultReply(fault: Fault, status: number): Reply {
-  const headers = fault.retryAfter === undefined ? undefined : { 'Retry-After': String(fault.retryAfter) };
+  // A page on another origin can read Retry-After only if the response exposes it (Fetch: it is not a
+  // CORS-safelisted response header); Adobe's documented headers expose Location alone.
+  const headers =
+    fault.retryAfter === undefined
+      ? undefined
+      : { 'Retry-After': String(fault.retryAfter), 'Access-Control-Expose-Headers': 'Location, Retry-After' };
   return {
     status,
     body: fault.body ?? { message: `Injected fault: HTTP ${status}.` },

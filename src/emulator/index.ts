@@ -9,6 +9,7 @@
 //   and every 400 of any API route is also in the report's `validationErrors` with all its problems.
 // - 404s (unknown sid) are in the report's `notFound`; injected faults in its `faulted`.
 
+export type { AuditReport, DuplicateRecord, ProducedLog } from './audit';
 export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config';
 export { createEmulator, type Emulator } from './emulator';
 export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults';

@@ -2,7 +2,15 @@
 // anything else is left to the host (the Vite dev server, or the standalone server's 404).
 import type { ApiRoute } from './faults';
 
-export type ControlName = 'sessions' | 'report' | 'faults' | 'expire' | 'config' | 'reset';
+export type ControlName =
+  | 'sessions'
+  | 'report'
+  | 'faults'
+  | 'expire'
+  | 'config'
+  | 'reset'
+  | 'produced'
+  | 'audit';
 
 export type Route =
   | { zone: 'api'; kind: 'preflight' }
@@ -23,6 +31,8 @@ const CONTROL_METHODS: Readonly<Record<ControlName, readonly string[]>> = {
   expire: ['POST'],
   config: ['GET', 'POST'],
   reset: ['POST'],
+  produced: ['POST'],
+  audit: ['GET'],
 };
 
 export function matchRoute(method: string, pathname: string): Route | undefined {

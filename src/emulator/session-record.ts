@@ -31,6 +31,8 @@ export interface RecordedSession {
 }
 
 export interface SessionRecord extends RecordedSession {
+  /** The emulator-wide arrival number of each recorded event (same indexes as `events`). */
+  arrivals: number[];
   sequence: SequenceState;
   lastEventAt: number;
   lastMoveAt: number;
@@ -53,6 +55,7 @@ export function createSessionRecord(
     events: [],
     rejected: [],
     findings: [],
+    arrivals: [],
     sequence: INITIAL_SEQUENCE_STATE,
     lastEventAt: options.receivedAt,
     lastMoveAt: options.receivedAt,
@@ -68,10 +71,11 @@ export function createSessionRecord(
 export function recordEvent(
   session: SessionRecord,
   event: McEvent,
-  reply: { status: number; receivedAt: number; message?: string },
+  { arrival, ...reply }: { status: number; receivedAt: number; arrival: number; message?: string },
   config: EmulatorConfig,
 ): Finding[] {
   const index = session.events.push({ ...reply, event }) - 1;
+  session.arrivals.push(arrival);
   const accepted = reply.status < 300;
   if (accepted) {
     session.lastEventAt = reply.receivedAt;

@@ -2,6 +2,7 @@
 // one (validation errors, unknown sids, injected faults). Read by the control routes and by tests.
 import { randomBytes } from 'node:crypto';
 import type { McEvent } from '../mc/types';
+import { type AuditReport, audit, type DuplicateRecord, findDuplicates, type ProducedLog } from './audit';
 import type { EmulatorConfig } from './config';
 import type { Finding } from './sequence-types';
 import {
@@ -35,8 +36,11 @@ export interface NotFoundRecord {
 
 export interface FaultedRecord {
   path: string;
-  /** The injected status, or 'refused' when the connection was destroyed unanswered. */
-  status: number | 'refused';
+  /**
+   * The injected status; 'refused' when the connection was destroyed unanswered; 'abandoned' when
+   * the client went away during injected latency (the request never reached the collector).
+   */
+  status: number | 'refused' | 'abandoned';
   faultId: number;
   receivedAt: number;
 }
@@ -47,6 +51,8 @@ export interface EmulatorReport {
   validationErrors: ValidationErrorRecord[];
   notFound: NotFoundRecord[];
   faulted: FaultedRecord[];
+  /** The same eventType and ts accepted twice on one sid. */
+  duplicates: DuplicateRecord[];
   /** API requests received (POST to /api/v1/*, faulted ones included; no preflights, no control routes). */
   requests: number;
 }
@@ -63,6 +69,8 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
   let notFound: NotFoundRecord[] = [];
   let faulted: FaultedRecord[] = [];
   let requests = 0;
+  let arrivals = 0;
+  let log: ProducedLog = { produced: [], dropped: [] };
 
   // Adobe's idle and stalled timeouts, applied lazily as of now.
   const views = (config: EmulatorConfig): RecordedSession[] => {
@@ -83,6 +91,16 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
     all: (): SessionRecord[] => [...sessions.values()],
     countRequest(): void {
       requests += 1;
+    },
+    /** The next emulator-wide arrival number, for one recorded event. */
+    arrival: (): number => ++arrivals,
+    /** Sets the log of what the pages produced (and reported dropped): the test's whole record so far. */
+    produced(next: Partial<ProducedLog>): void {
+      log = { produced: next.produced ?? [], dropped: next.dropped ?? [] };
+    },
+    audit(config: EmulatorConfig): AuditReport {
+      views(config);
+      return audit([...sessions.values()], log);
     },
     rejected(
       record: Omit<ValidationErrorRecord, 'status' | 'receivedAt' | 'message'>,
@@ -114,6 +132,7 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
         validationErrors: [...validationErrors],
         notFound: [...notFound],
         faulted: [...faulted],
+        duplicates: findDuplicates(current),
         requests,
       };
     },
@@ -123,6 +142,8 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
       notFound = [];
       faulted = [];
       requests = 0;
+      arrivals = 0;
+      log = { produced: [], dropped: [] };
     },
   };
 }

@@ -1,0 +1,167 @@
+// Helpers for the outbox specs (e2e/outbox*.spec.ts): record what the pages produced, go offline, and
+// hold the collector's view against the pages' (the emulator's /__emulator/audit).
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import type { AuditReport } from '../../src/emulator/index';
+import type { McEvent, Outgoing } from '../../src/mc/types';
+import { COLLECTOR, report, sessions } from './collector';
+
+export interface Recorded {
+  /** Every event the pages produced, in order per page, with their local session keys. */
+  produced: Outgoing[];
+  /** Every `mediacollection:error` payload. */
+  errors: ({ code: string } & Record<string, unknown>)[];
+}
+
+export interface Recorder {
+  read(): Promise<Recorded>;
+}
+
+/**
+ * What the harness pages of this context produced (open them with `record: 1`): they keep it in the
+ * origin's localStorage, written synchronously as each event is produced, so it includes what a page
+ * produced while closing — a Playwright binding loses those messages in Firefox (measured).
+ */
+export function recordPages(context: BrowserContext): Recorder {
+  const readFrom = (page: Page) =>
+    page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('__mc:'))
+        .sort()
+        .map((key) => [key.split(':')[1], localStorage.getItem(key)] as const),
+    );
+  return {
+    async read() {
+      for (let attempt = 0; ; attempt++) {
+        const page = context.pages().find((p) => !p.isClosed());
+        try {
+          const entries = await readFrom(page!);
+          const parsed = entries.map(([kind, json]) => [kind, JSON.parse(json ?? 'null')] as const);
+          return {
+            produced: parsed.filter(([kind]) => kind === 'event').map(([, data]) => data as Outgoing),
+            errors: parsed
+              .filter(([kind]) => kind === 'error')
+              .map(([, data]) => data as Recorded['errors'][number]),
+          };
+        } catch (error) {
+          if (attempt >= 20) throw error; // a page in the middle of a reload has no context to evaluate in
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+    },
+  };
+}
+
+export const types = (recorded: Recorded): string[] => recorded.produced.map((p) => p.event.eventType);
+export const codes = (recorded: Recorded): string[] => recorded.errors.map((e) => e.code);
+
+/** The events the pages reported as dropped by the collector (a final 400). */
+const droppedBy = (recorded: Recorded): Outgoing[] =>
+  recorded.errors
+    .filter((e) => e.code === 'MC_EVENT_DROPPED')
+    .map((e) => ({ session: e.session as string, event: e.event as McEvent }));
+
+/** The emulator's verdict on everything the pages produced so far. */
+export async function audit(request: APIRequestContext, recorder: Recorder): Promise<AuditReport> {
+  const recorded = await recorder.read();
+  const posted = await request.post(`${COLLECTOR}/__emulator/produced`, {
+    data: { produced: recorded.produced, dropped: droppedBy(recorded) },
+  });
+  expect(posted.status()).toBe(204);
+  return (await request.get(`${COLLECTOR}/__emulator/audit`)).json() as Promise<AuditReport>;
+}
+
+/**
+ * Waits until every event produced so far has arrived (or was reported dropped). `drainMs` is from
+ * `since` (epoch ms) to the arrival of the last event the collector accepted.
+ */
+export async function waitForDrain(
+  request: APIRequestContext,
+  recorder: Recorder,
+  { since, timeoutMs = 30_000 }: { since: number; timeoutMs?: number },
+): Promise<{ audit: AuditReport; drainMs: number }> {
+  let last: AuditReport | undefined;
+  await expect
+    .poll(
+      async () => {
+        last = await audit(request, recorder);
+        return last.produced > 0 && last.lost === 0;
+      },
+      { timeout: timeoutMs, intervals: [100, 200, 250], message: 'the outbox never drained' },
+    )
+    .toBe(true)
+    .catch((error: Error) => {
+      error.message += `\nlast audit: ${JSON.stringify(last?.details)}`;
+      throw error;
+    });
+  const arrivals = (await sessions(request)).flatMap((s) => s.events.filter((e) => e.status < 300));
+  const lastArrival = Math.max(...arrivals.map((e) => e.receivedAt));
+  return { audit: last!, drainMs: lastArrival - since };
+}
+
+/** The line the closing note's table is built from; grep `OUTBOX` in the test log. */
+export function printOutbox(scenario: string, result: AuditReport, drainMs?: number): void {
+  const project = test.info().project.name;
+  const { lost, duplicated, disorder, produced, synthetic, dropped } = result;
+  console.log(
+    `OUTBOX ${project} ${scenario} lost=${lost} dup=${duplicated} disorder=${disorder} drainMs=${drainMs ?? '-'} produced=${produced} synthetic=${synthetic} dropped=${dropped}`,
+  );
+}
+
+/** 0 lost, 0 duplicated, 0 out of order, nothing invented; the collector saw nothing invalid. */
+export async function expectExact(request: APIRequestContext, result: AuditReport): Promise<void> {
+  expect(result.details, 'lost / duplicated / out-of-order / unexpected events').toEqual({
+    lost: [],
+    duplicated: [],
+    disorder: [],
+    unexpected: [],
+  });
+  const r = await report(request);
+  expect(r.duplicates, 'same sid, eventType and ts accepted twice').toEqual([]);
+  expect(r.validationErrors, 'validation errors').toEqual([]);
+}
+
+/** Waits until the media is buffered to the end, so going offline cannot starve playback. */
+export async function waitFullyBuffered(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const duration = window.player.duration() ?? 0;
+    return duration > 0 && window.player.bufferedEnd() >= duration - 0.25;
+  });
+}
+
+/** Pause, then play again after `ms`: two more events, whatever the connection does. */
+export async function pauseAndPlay(page: Page, ms = 400): Promise<void> {
+  await page.evaluate(() => window.player.pause());
+  await page.waitForTimeout(ms);
+  await page.evaluate(() => window.player.play());
+  await page.waitForTimeout(ms);
+}
+
+/** Waits until the pages produced an event of this type. */
+export async function waitProduced(recorder: Recorder, type: string, timeoutMs = 20_000): Promise<void> {
+  await expect
+    .poll(async () => types(await recorder.read()).includes(type), { timeout: timeoutMs })
+    .toBe(true);
+}
+
+/** How many events the page's origin has in the outbox's IndexedDB right now (read in the page). */
+export function storedEvents(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('videojs-media-collection');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const count = db
+            .transaction('outbox')
+            .objectStore('outbox')
+            .count(IDBKeyRange.upperBound(Infinity));
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}

@@ -1,0 +1,149 @@
+// The sender over the outbox: the promise of PRODUCT §5 end to end, on the fake clock.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createSender } from '../delivery/sender';
+import {
+  createFakeCollector,
+  ENDPOINT,
+  type Reply,
+  type SentRequest,
+  sessionItems,
+} from '../delivery/sender.fixtures';
+import type { McEvent, Outgoing } from '../mc/types';
+import { createMemoryLocks, type LockManagerLike } from './locks';
+import { createMemoryStore } from './memory-store';
+import { openPage, slowStore, stored } from './outbox.fixtures';
+import type { OutboxStore } from './store';
+
+beforeEach(() => {
+  vi.useFakeTimers({ now: 1_000_000 });
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const EVENTS = '/api/v1/sessions/sid-1/events';
+
+/** One page: an outbox and a sender over it, wired as the tracker wires them. */
+function page(
+  store: OutboxStore,
+  locks: LockManagerLike,
+  reply?: (request: SentRequest, index: number) => Reply | undefined,
+) {
+  const connectivity = { online: true };
+  const collector = createFakeCollector({ latencyMs: 10, ...(reply ? { reply } : {}) });
+  const { outbox } = openPage(store, locks);
+  const sender = createSender({
+    endpoint: ENDPOINT,
+    transport: collector.transport,
+    queue: outbox,
+    random: () => 0.5,
+    online: () => connectivity.online,
+  });
+  outbox.adopted$.subscribe(() => sender.wake());
+  const close = () => {
+    sender.dispose();
+    outbox.dispose();
+  };
+  return { collector, connectivity, outbox, sender, close };
+}
+
+/** Every 2xx'd event body, in arrival order (the collector's view of what was delivered). */
+const accepted = (collector: ReturnType<typeof createFakeCollector>, failed: Set<number>) =>
+  collector.requests
+    .filter((_, i) => !failed.has(i))
+    .map((r) => `${(r.body as McEvent).eventType}@${(r.body as McEvent).playerTime.ts}`);
+
+describe('outbox + sender', () => {
+  it('delivers everything once, in order, through network errors, timeouts and 5xx (the head is put back)', async () => {
+    const failed = new Set<number>();
+    const script: Reply[] = ['network', 'timeout', { status: 503 }, 'network', { status: 500 }];
+    const store = createMemoryStore();
+    const { collector, sender } = page(store, createMemoryLocks(), (request, index) => {
+      if (!request.path.endsWith('/events') || script.length === 0) return undefined;
+      failed.add(index);
+      return script.shift();
+    });
+    const items = sessionItems('a', ['play', 'ping', 'pauseStart', 'ping']);
+    sender.send(items.slice(0, 3));
+    await vi.advanceTimersByTimeAsync(2_000);
+    sender.send(items.slice(3));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(accepted(collector, failed)).toEqual(
+      items.map((i) => `${i.event.eventType}@${i.event.playerTime.ts}`),
+    );
+    expect((await stored(store)).events).toEqual([]);
+  });
+
+  it('a reload while offline: the next page sends on its sid what the last one left, in order', async () => {
+    const store = createMemoryStore();
+    const locks = createMemoryLocks();
+    const first = page(store, locks, () => (first.connectivity.online ? undefined : 'network'));
+    const items = sessionItems('p1:1', ['play', 'ping', 'ping', 'sessionEnd']);
+    first.sender.send(items.slice(0, 2));
+    await vi.advanceTimersByTimeAsync(100);
+    first.connectivity.online = false;
+    for (const item of items.slice(2)) {
+      first.sender.send([item]);
+      await vi.advanceTimersByTimeAsync(1_000);
+    }
+    first.close();
+    const second = page(store, locks);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(second.collector.sentTo(EVENTS)).toEqual(['ping@3000', 'ping@4000', 'sessionEnd@5000']);
+    expect(await stored(store)).toEqual({ keys: [], events: [], sessions: [] });
+  });
+
+  it('a session left without a sid goes whole to /downloaded, beginning with its own sessionStart', async () => {
+    const store = createMemoryStore();
+    const locks = createMemoryLocks();
+    const first = page(store, locks, () => 'network');
+    first.connectivity.online = false;
+    first.sender.send(sessionItems('p1:1', ['play', 'ping']));
+    await vi.advanceTimersByTimeAsync(1_000);
+    first.close();
+    const second = page(store, locks);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(second.collector.sentTo('/api/v1/sessions')).toEqual([]);
+    const batches = second.collector.requests.filter((r) => r.path === '/api/v1/downloaded');
+    expect(batches).toHaveLength(1);
+    expect((batches[0]!.body as McEvent[]).map((e) => `${e.eventType}@${e.playerTime.ts}`)).toEqual([
+      'sessionStart@1000',
+      'play@2000',
+      'ping@3000',
+      'sessionEnd@3001',
+    ]);
+  });
+
+  it('write-ahead: no request starts before its event is committed', async () => {
+    const { store, writes } = slowStore(createMemoryStore(), 30);
+    const { collector, sender } = page(store, createMemoryLocks());
+    await vi.advanceTimersByTimeAsync(100);
+    sender.send(sessionItems('a', []));
+    await vi.advanceTimersByTimeAsync(29);
+    expect(collector.requests).toEqual([]);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(collector.requests).toHaveLength(1);
+    expect(writes.filter((w) => w.put.length > 0)).toHaveLength(1);
+  });
+
+  it('final page hide: an event produced in that task is written and leaves with keepalive, all synchronously', async () => {
+    const { store, writes } = slowStore(createMemoryStore(), 30);
+    const { collector, sender } = page(store, createMemoryLocks());
+    await vi.advanceTimersByTimeAsync(100);
+    sender.send(sessionItems('a', []));
+    await vi.advanceTimersByTimeAsync(100);
+    const end: Outgoing = {
+      session: 'a',
+      event: { eventType: 'sessionEnd', playerTime: { playhead: 1, ts: 9_000 } },
+    };
+    sender.send([end]);
+    sender.flushFinal();
+    // No await: a closing Firefox tab runs no microtask of its pagehide (measured), so all of it starts here.
+    expect(collector.requests.filter((r) => r.keepalive).map((r) => r.body)).toEqual([end.event]);
+    const puts = writes.flatMap((w) => w.put).map(([, value]) => value as { event: McEvent; shipped?: true });
+    expect(puts.filter((v) => v.event?.eventType === 'sessionEnd').map((v) => v.shipped)).toEqual([
+      undefined,
+      true,
+    ]);
+  });
+});
