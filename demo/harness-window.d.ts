@@ -7,6 +7,8 @@ declare global {
     /** Whatever `player.mediaCollection()` returned; undefined with `noplugin=1` or after an init error. */
     tracker: unknown;
     videojs: typeof videojs;
+    /** The ad stack's controls when the harness runs one (`ads=contrib|ima`). */
+    ads?: { skip(): void };
     /** The message `mediaCollection()` threw, if it threw. */
     __initError?: string;
     /** Installed by installVisibilityOverride() in e2e/support/player.ts. */

@@ -7,10 +7,19 @@
 //   chapters=1          add demo/public/media/chapters.vtt as a `chapters` track
 //   noplugin=1          don't load the plugin at all (a baseline no state of src/ can break)
 //   opts=<json>         merged over the default options; `params` merges key by key, a null value removes a key
+//   ads=contrib         play demo/ad-schedule.ts through videojs-contrib-ads (demo/contrib-ads-integration.ts);
+//                       ads=ima through the IMA stand-in; schedule=<json> overrides the schedule;
+//                       adfault=timeout|error makes the ad stack time out or fail mid-ad; window.ads.skip() skips
+//   record=1            keep every mediacollection:event / :error in localStorage, one key each
+//                       (`__mc:<kind>:<page>:<n>`, read by e2e/support/outbox.ts): written synchronously, it
+//                       outlives a page that closes, reloads or goes offline
 // Exposes window.player, window.tracker, window.videojs and window.__initError.
 import 'video.js/dist/video-js.css';
 import videojs from 'video.js';
+import { type AdFault, type AdSchedule, DEMO_SCHEDULE } from './ad-schedule';
+import { installContribAds } from './contrib-ads-integration';
 import { absolute, COLLECTOR, demoParams, mediaType } from './demo-options';
+import { installImaStandIn } from './ima-standin';
 
 type Options = Record<string, unknown> & { params?: Record<string, unknown> };
 
@@ -52,11 +61,34 @@ const player = videojs('harness-video', {
 });
 window.player = player;
 
+// An ad stack, like the plugin, must be set up in the same tick as videojs(): contrib-ads has to be the
+// first to see the player's events, and the plugin must see what contrib-ads redispatches.
+const adStack = query.get('ads');
+if (adStack === 'contrib') {
+  const schedule = query.has('schedule')
+    ? (JSON.parse(query.get('schedule') as string) as AdSchedule)
+    : DEMO_SCHEDULE;
+  window.ads = installContribAds(player, schedule, (query.get('adfault') as AdFault | null) ?? 'none');
+} else if (adStack === 'ima') {
+  const schedule = query.has('schedule')
+    ? (JSON.parse(query.get('schedule') as string) as AdSchedule)
+    : DEMO_SCHEDULE;
+  window.ads = installImaStandIn(player, schedule, (query.get('adfault') as AdFault | null) ?? 'none');
+}
+
 // Same tick as videojs(), as a real integration would; a throw must not take the page down.
 if (pluginLoaded) {
   try {
     const init = (player as unknown as { mediaCollection(o: Options): unknown }).mediaCollection;
     window.tracker = init.call(player, pluginOptions());
+    if (query.get('record') === '1') {
+      const pageId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+      let n = 0;
+      const keep = (kind: string) => (_e: unknown, data: unknown) =>
+        localStorage.setItem(`__mc:${kind}:${pageId}:${String(n++).padStart(6, '0')}`, JSON.stringify(data));
+      player.on('mediacollection:event', keep('event'));
+      player.on('mediacollection:error', keep('error'));
+    }
   } catch (error) {
     window.__initError = error instanceof Error ? error.message : String(error);
   }
@@ -65,8 +97,9 @@ if (pluginLoaded) {
 // src() after construction: video.js 8.24 with `sources` in the options sometimes never starts playing.
 player.src({ src: absolute(slow ? `/slow/${media}?${slow}` : `/media/${media}`), type: mediaType(media) });
 if (query.get('chapters') === '1') {
+  // manualCleanup: video.js drops auto-cleaned remote tracks on every source change, ads included.
   player.addRemoteTextTrack(
     { kind: 'chapters', src: absolute('/media/chapters.vtt'), srclang: 'en', default: true },
-    false,
+    true,
   );
 }

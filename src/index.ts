@@ -11,7 +11,9 @@ if (!videojs.getPlugin(PLUGIN_NAME)) {
 }
 
 export type { PlayerLike } from './adapters/player';
+export type { AdInfo, ChapterInfo } from './core/signals';
 export type { DeliveryReport } from './delivery/reports';
+export type { ManualAdApi } from './manual-api';
 export type { CustomMetadata, McEvent, McEventType, McParams, Outgoing, QoeData } from './mc/types';
 export { type MediaCollectionOptions, MediaCollectionOptionsError } from './options';
 export type { MediaCollectionTracker } from './tracker';

@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import type { PlayerLike } from './adapters/player';
+import type { AdInfo, ChapterInfo } from './core/signals';
 import { resolveOptions } from './options';
 import { createTracker, type MediaCollectionTracker, type TrackerHandle } from './tracker';
 
@@ -30,6 +31,38 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
 
   flush(): Promise<void> {
     return this.tracker.flush();
+  }
+
+  adBreakStart(options?: { name?: string }): void {
+    this.tracker.adBreakStart(options);
+  }
+
+  adStart(ad: AdInfo): void {
+    this.tracker.adStart(ad);
+  }
+
+  adComplete(): void {
+    this.tracker.adComplete();
+  }
+
+  adSkip(): void {
+    this.tracker.adSkip();
+  }
+
+  adBreakComplete(): void {
+    this.tracker.adBreakComplete();
+  }
+
+  chapterStart(chapter: ChapterInfo): void {
+    this.tracker.chapterStart(chapter);
+  }
+
+  chapterComplete(): void {
+    this.tracker.chapterComplete();
+  }
+
+  chapterSkip(): void {
+    this.tracker.chapterSkip();
   }
 
   override dispose(): void {

@@ -8,22 +8,28 @@ import {
   Subscription,
   takeUntil,
 } from 'rxjs';
+import { enableChapters } from './adapters/chapters-track';
+import { contribAds } from './adapters/contrib-ads';
 import { createFetchTransport } from './adapters/fetch-transport';
+import { imaAds } from './adapters/ima';
 import type { PlayerLike } from './adapters/player';
 import { playerSignals } from './adapters/player-signals';
 import { readSnapshot } from './adapters/snapshot';
 import { CORE_DEFAULTS, type CoreConfig } from './core/config';
 import type { PlayerSignal, Snapshot } from './core/signals';
-import { createMemoryQueue, type EventQueue } from './delivery/queue';
+import { pageConnectivity } from './delivery/connectivity';
+import type { EventQueue } from './delivery/queue';
 import type { DeliveryReport } from './delivery/reports';
 import { createSender } from './delivery/sender';
 import { warnOnce } from './log';
+import { createManualApi, type ManualAdApi } from './manual-api';
 import type { Outgoing } from './mc/types';
 import { type ResolvedOptions, sessionParamsProblems } from './options';
+import { createPageOutbox } from './outbox/page-outbox';
 import { tracking } from './streams/tracking';
 
 /** What `player.mediaCollection()` gives back (PRODUCT §2). */
-export interface MediaCollectionTracker {
+export interface MediaCollectionTracker extends ManualAdApi {
   /** Resolves when every event produced so far has been answered by the collector (or dropped). */
   flush(): Promise<void>;
   /** Every Media Collection event as the core produced it, before it is sent. */
@@ -64,6 +70,8 @@ const ERROR_CODES: Partial<Record<DeliveryReport['type'], string>> = {
   sessionRejected: 'MC_SESSION_REJECTED',
   downloadRejected: 'MC_DOWNLOAD_REJECTED',
   queueError: 'MC_QUEUE_ERROR',
+  outboxDropped: 'MC_OUTBOX_DROPPED',
+  storageFallback: 'MC_STORAGE_FALLBACK',
 };
 
 const randomId = (): string => Math.random().toString(36).slice(2, 10) + Date.now().toString(36);
@@ -80,13 +88,21 @@ export function createTracker(
   const stop$ = new Subject<void>();
   const events$ = new Subject<Outgoing>();
   const reports$ = new Subject<DeliveryReport>();
+  // -- outbox (PRODUCT §5): IndexedDB behind the queue seam; adopted sessions and `online` wake the sender.
+  const outboxReports$ = new Subject<DeliveryReport>();
+  const outbox = deps.queue
+    ? undefined
+    : createPageOutbox({ scheduler, report: (r) => outboxReports$.next(r) });
+  const connectivity = pageConnectivity();
   const sender = createSender({
     endpoint: options.endpoint,
     transport: createFetchTransport(deps.fetch ? { fetch: deps.fetch } : {}),
-    queue: deps.queue ?? createMemoryQueue(),
+    queue: deps.queue ?? outbox!,
     scheduler,
     now,
+    online: connectivity.isOnline,
   });
+  // -- end outbox
   const trigger = (type: string, data: unknown): void => {
     try {
       if (!player.isDisposed?.()) player.trigger(type, data);
@@ -98,7 +114,11 @@ export function createTracker(
   let last = BLANK;
   const snapshot = (): Snapshot => {
     try {
-      if (!player.isDisposed?.()) last = readSnapshot(player);
+      if (!player.isDisposed?.()) {
+        // A chapters track may be added at any time; its cues load only once it is not disabled.
+        enableChapters(player);
+        last = readSnapshot(player);
+      }
     } catch {
       // A player being disposed can lose its tech mid-read: the last reading is the truth then.
     }
@@ -119,9 +139,20 @@ export function createTracker(
     adPingMs: options.adPingMs,
   };
 
+  // Ad stacks: IMA describes its ads best; contrib-ads then only bookends the breaks.
+  const ima = imaAds(player);
+  const contrib = contribAds(player, now, ima.active);
+
   const subscription = new Subscription();
+  if (outbox) subscription.add(outbox.adopted$.subscribe(() => sender.wake()));
   subscription.add(
-    sender.reports$.subscribe((report) => {
+    connectivity.online$.subscribe(() => {
+      sender.retryNow(); // PRODUCT §5: `online` retries at once
+      outbox?.rescan();
+    }),
+  );
+  subscription.add(
+    merge(sender.reports$, outboxReports$).subscribe((report) => {
       reports$.next(report);
       if (report.type === 'sessionGone') control$.next({ type: 'sessionGone', session: report.session });
       const code = ERROR_CODES[report.type];
@@ -131,7 +162,10 @@ export function createTracker(
   subscription.add(
     tracking({
       config,
-      signal$: merge(playerSignals(player).pipe(takeUntil(stop$)), control$),
+      signal$: merge(
+        merge(playerSignals(player).pipe(contrib.guard), contrib.signal$, ima.signal$).pipe(takeUntil(stop$)),
+        control$,
+      ),
       snapshot,
       now,
       scheduler,
@@ -164,6 +198,9 @@ export function createTracker(
 
   let disposed = false;
   return {
+    ...createManualApi((signal) => {
+      if (!disposed) control$.next(signal);
+    }),
     events$: events$.asObservable(),
     reports$: reports$.asObservable(),
     flush: () => sender.flush(),
@@ -176,6 +213,7 @@ export function createTracker(
       void sender.flush().finally(() => {
         subscription.unsubscribe();
         sender.dispose();
+        outbox?.dispose(); // lets go of its sessions: another page may deliver what is left
         events$.complete();
         reports$.complete();
       });
