@@ -1,28 +1,11 @@
 // E2E config. @playwright/test stays pinned at 1.64.1: 1.65 breaks Firefox ESR 153 over WebDriver BiDi.
 // Browsers: Debian's chromium / firefox-esr when installed (Playwright cannot download its own here),
 // otherwise Playwright's bundled builds; CHROMIUM_PATH / FIREFOX_PATH override both.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const pick = (override: string | undefined, debian: string): string | undefined =>
-  override || (existsSync(debian) ? debian : undefined);
-
-const chromiumPath = pick(process.env.CHROMIUM_PATH, '/usr/bin/chromium');
-const firefoxPath = pick(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr');
+import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
 
 /** DEMO_PORT / COLLECTOR_PORT (default 5173 / 8787) are read by demo/vite.config.ts too. */
 const DEMO_PORT = process.env.DEMO_PORT ?? '5173';
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--autoplay-policy=no-user-gesture-required',
-];
 
 export default defineConfig({
   testDir: 'e2e',

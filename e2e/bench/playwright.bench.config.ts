@@ -1,11 +1,8 @@
 // Playwright config for `npm run bench` only: the bench specs (*.bench.ts) live under e2e/bench and are
 // never matched by playwright.config.ts (testMatch '**/*.spec.ts'), so `npm test` does not run them.
 // Chromium only: CDP metrics, long-animation-frame attribution and the throttling model are Chromium's.
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
-
-const chromiumPath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+import { CHROMIUM_ARGS, chromiumPath } from '../support/browsers';
 
 // Ports of their own by default, so a bench never shares a collector with a test run on this machine.
 const DEMO_PORT = process.env.DEMO_PORT ?? '5193';
@@ -27,17 +24,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       executablePath: chromiumPath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-        '--autoplay-policy=no-user-gesture-required',
-        '--enable-precise-memory-info',
-      ],
+      args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
     },
   },
   webServer: {
