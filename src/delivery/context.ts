@@ -42,6 +42,8 @@ export interface Lane {
   shipped: Set<number>;
   /** The last request got an HTTP answer: the collector is reachable, whatever onLine says. */
   heard: boolean;
+  /** `retryNow` came while a request was in flight: if it fails, try again at once. */
+  retryNow: boolean;
   goneReported: boolean;
 }
 
@@ -55,5 +57,6 @@ export const createLane = (): Lane => ({
   finals: new Set(),
   shipped: new Set(),
   heard: false,
+  retryNow: false,
   goneReported: false,
 });

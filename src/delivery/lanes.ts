@@ -49,9 +49,12 @@ export function createLanes({ ctx, scheduler }: LanesDeps): Lanes {
       for (;;) {
         lane.again = false;
         const result = await step(ctx, session, lane);
+        const retryNow = lane.retryNow;
+        lane.retryNow = false;
         if (disposed) return;
         if (result === 'idle' && !(lane.again && lane.finals.size === 0)) return;
-        if (typeof result === 'object') return wait(session, lane, result.retryInMs);
+        // Back online while that request was failing: try again at once, not after the backoff.
+        if (typeof result === 'object' && !retryNow) return wait(session, lane, result.retryInMs);
       }
     } catch (error) {
       // The queue (storage) failed: nothing left it, so the same step is tried again later.
@@ -73,6 +76,7 @@ export function createLanes({ ctx, scheduler }: LanesDeps): Lanes {
           lane.wait.unsubscribe();
           lane.wait = undefined;
         }
+        if (cutWaits && lane.busy) lane.retryNow = true;
         void run(session);
       }
     },

@@ -69,6 +69,21 @@ describe('sender: offline', () => {
     expect(collector.sentTo(EVENTS)).toEqual(['play@2000', 'ping@3000', 'ping@4000']);
   });
 
+  it('back online while a request was failing: tries again as soon as it fails, not after the backoff', async () => {
+    // The second request (the play) fails when its answer would come, 100 ms after it left.
+    const { collector, sender } = setup({
+      latencyMs: 100,
+      reply: (_r, index) => (index === 1 ? 'network' : undefined),
+    });
+    sender.send(sessionItems('a', []));
+    await vi.advanceTimersByTimeAsync(100);
+    sender.send([{ session: 'a', event: mcEvent('play', 2_000) }]);
+    await vi.advanceTimersByTimeAsync(50); // the play is in flight when the browser says `online`
+    sender.retryNow();
+    await vi.advanceTimersByTimeAsync(200);
+    expect(collector.requests.slice(1).map((r) => r.at)).toEqual([100, 200]);
+  });
+
   it('flushFinal while offline sends nothing and leaves everything queued for the next page', async () => {
     const { collector, connectivity, queue, sender } = setup({
       reply: () => (connectivity.online ? undefined : 'network'),

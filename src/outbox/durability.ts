@@ -83,7 +83,8 @@ export function createDurability(deps: DurabilityDeps): Durability {
       if (!writer || !appendsStored || puts.length === 0) return;
       const written = Promise.all(puts.map(([key, value]) => writer.put(key, value)));
       writer.flush(); // the transaction starts now, even in a page's last task
-      await written.then(succeeded).catch(fallBack);
+      // Every send waits on this write (write-ahead): a write that never answers must not stop them.
+      await timed(written).then(succeeded).catch(fallBack);
     },
     behind({ put = [], del = [] }, now = false) {
       if (!writer || !usable) return;

@@ -13,6 +13,15 @@ const RECONNECT_ERRORS = new Set(['InvalidStateError', 'UnknownError']);
 // Every number key, and nothing else: IndexedDB orders numbers before dates, strings and arrays.
 const NUMBERS = (): IDBKeyRange => IDBKeyRange.upperBound(Number.POSITIVE_INFINITY);
 
+/** A transaction that already finished (its `complete` not yet dispatched) throws on abort(). */
+function abort(tx: IDBTransaction): void {
+  try {
+    tx.abort();
+  } catch {
+    // finished: nothing to wait for
+  }
+}
+
 /**
  * Undefined when this page has no IndexedDB at all. A database that cannot be opened (Firefox
  * private windows before 115, a broken profile) shows as failing calls, which the outbox handles.
@@ -91,7 +100,7 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
 
   return {
     write({ put, del }, urgent = false) {
-      if (urgent) for (const tx of reads) tx.abort(); // their callers read again later
+      if (urgent) for (const tx of reads) abort(tx); // their callers read again later
       return run('readwrite', (store) => {
         try {
           for (const key of del) store.delete(key);

@@ -135,6 +135,24 @@ describe('createOutbox: falling back to memory', () => {
     expect(types(await page.outbox.pending('a'))).toEqual(['sessionStart', 'play']);
   });
 
+  it('never lets a write that does not answer hold an append (every send waits on appends)', async () => {
+    const inner = createMemoryStore();
+    let hang = false;
+    const store: OutboxStore = {
+      ...inner,
+      write: (batch) => (hang ? new Promise(() => {}) : inner.write(batch)),
+    };
+    const page = openPage(store, createMemoryLocks());
+    await page.outbox.append(sessionItems('a', []));
+    hang = true;
+    let appended = false;
+    void page.outbox.append(sessionItems('a', ['play']).slice(1)).then(() => (appended = true));
+    await vi.advanceTimersByTimeAsync(OPEN_TIMEOUT_MS);
+    expect(appended).toBe(true);
+    expect(page.reports).toEqual([expect.objectContaining({ type: 'storageFallback', reason: 'failed' })]);
+    expect(types(await page.outbox.pending('a'))).toEqual(['sessionStart', 'play']);
+  });
+
   it('falls back when IndexedDB never answers (reliability §1.4: a hanging open)', async () => {
     const hanging: OutboxStore = {
       write: () => new Promise(() => {}),

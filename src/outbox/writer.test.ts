@@ -65,6 +65,17 @@ describe('createWriter', () => {
     expect(batches).toEqual([{ put: [[2, 'b']], del: [1] }]);
   });
 
+  it('rejects the callers of a batch whose write throws at once, instead of leaving them waiting', async () => {
+    let calls = 0;
+    const writer = createWriter(() => {
+      calls += 1;
+      if (calls === 1) throw new DOMException('finished', 'InvalidStateError');
+      return Promise.resolve();
+    });
+    await expect(writer.put(1, 'a')).rejects.toMatchObject({ name: 'InvalidStateError' });
+    await expect(writer.put(2, 'b')).resolves.toBeUndefined();
+  });
+
   it('rejects every caller of a failed batch with its error, and goes on with the next', async () => {
     const { writer } = recorder((batch) => batch.put.some(([key]) => key === 1));
     const failed = [writer.put(1, 'a'), writer.del(9)];

@@ -35,7 +35,13 @@ export function createWriter(write: (batch: StoreBatch, urgent: boolean) => Prom
     puts = new Map();
     dels = new Set();
     waiters = [];
-    write(batch, urgent).then(
+    let written: Promise<void>;
+    try {
+      written = write(batch, urgent);
+    } catch (error) {
+      written = Promise.reject(error); // a throw must not leave the waiters waiting forever
+    }
+    written.then(
       () => {
         for (const waiter of settled) waiter.resolve();
       },
