@@ -104,6 +104,10 @@ export function createDurability(deps: DurabilityDeps): Durability {
     },
     readable: () => (store && usable ? store : undefined),
     durable: () => appendsStored,
-    dispose: () => missing?.unsubscribe(),
+    dispose() {
+      missing?.unsubscribe();
+      writer?.flush(); // what is batched starts now, before the connection closes behind it
+      store?.close?.();
+    },
   };
 }

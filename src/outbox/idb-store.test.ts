@@ -1,7 +1,7 @@
 // The IndexedDB store against fake-indexeddb (a spec-following implementation in Node); the e2e
 // specs run it on the real IndexedDB of Chromium and Firefox.
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createIdbStore } from './idb-store';
 import { storeContract } from './store.contract';
 
@@ -30,6 +30,39 @@ describe('createIdbStore', () => {
     const read = store.numbered();
     await store.write({ put: [[3, 'c']], del: [] });
     expect((await read).map(([key]) => key)).toEqual([1, 2]);
+  });
+
+  it('listens for the browser closing its connection once per connection, and stops on close()', async () => {
+    const add = vi.spyOn(IDBDatabase.prototype, 'addEventListener');
+    const remove = vi.spyOn(IDBDatabase.prototype, 'removeEventListener');
+    try {
+      const store = fresh();
+      // Concurrent first calls all open through idb-keyval before the connection is known.
+      await Promise.all([store.numbered(), store.numbered(), store.write({ put: [[1, 'a']], del: [] })]);
+      expect(add.mock.calls.filter(([type]) => type === 'close')).toHaveLength(1);
+      store.close?.();
+      expect(remove.mock.calls.filter(([type]) => type === 'close')).toHaveLength(1);
+    } finally {
+      add.mockRestore();
+      remove.mockRestore();
+    }
+  });
+
+  it('after close() the next call reopens the database and finds what was written', async () => {
+    const store = fresh();
+    await store.write({ put: [[1, 'a']], del: [] });
+    const closing = vi.spyOn(IDBDatabase.prototype, 'close');
+    try {
+      store.close?.();
+      expect(closing).toHaveBeenCalledTimes(1);
+    } finally {
+      closing.mockRestore();
+    }
+    await store.write({ put: [[2, 'b']], del: [] });
+    expect(await store.numbered()).toEqual([
+      [1, 'a'],
+      [2, 'b'],
+    ]);
   });
 
   it('is undefined where the page has no IndexedDB', () => {

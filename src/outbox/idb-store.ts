@@ -33,6 +33,16 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
   // in a closing tab's pagehide, Firefox drops a transaction started a microtask later (measured),
   // and idb-keyval starts every one after `await`ing its connection.
   let open: IDBDatabase | undefined;
+  const forget = (): void => {
+    open?.removeEventListener('close', forget);
+    open = undefined;
+  };
+  const remember = (db: IDBDatabase): void => {
+    if (db === open) return;
+    forget();
+    open = db;
+    db.addEventListener('close', forget); // closed by the browser (storage cleared, Safari): reopen
+  };
   // Reads in progress. A readwrite transaction waits for every earlier one on the store; one begun
   // in pagehide behind a read dies with the page (measured in Chromium: an `online` event fired
   // during the reload, its rescan read the store, and the sessionEnd written next was gone).
@@ -53,7 +63,7 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
     try {
       return open && begin(open.transaction(STORE_NAME, mode).objectStore(STORE_NAME));
     } catch {
-      open = undefined; // closing or closed: go through idb-keyval, which reopens
+      forget(); // closing or closed: go through idb-keyval, which reopens
       return undefined;
     }
   };
@@ -66,10 +76,7 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
     try {
       if (now) return await work(now);
       return await useStore(mode, (store) => {
-        open = store.transaction.db;
-        open.addEventListener('close', () => {
-          open = undefined;
-        });
+        remember(store.transaction.db);
         return work(begin(store));
       });
     } catch (error) {
@@ -130,5 +137,13 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
 
     numbered: () => readAll<number>(NUMBERS()),
     prefixed: (prefix) => readAll<string>(IDBKeyRange.bound(prefix, `${prefix}\uffff`)),
+
+    close() {
+      // Transactions already started still complete (IndexedDB closes after them); a call after
+      // this one fails on the closed connection and reopens it through the reconnect path above.
+      const db = open;
+      forget();
+      db?.close();
+    },
   };
 }

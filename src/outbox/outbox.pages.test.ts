@@ -103,6 +103,26 @@ describe('createOutbox: sessions other pages left', () => {
     });
     expect(granted).toBe(true);
   });
+
+  it('dispose starts what is batched, then closes the store behind it', async () => {
+    const inner = createMemoryStore();
+    const calls: string[] = [];
+    const store: OutboxStore = {
+      ...inner,
+      write: (batch) => {
+        calls.push(`write ${batch.del.length} del`);
+        return inner.write(batch);
+      },
+      close: () => calls.push('close'),
+    };
+    const a = openPage(store, createMemoryLocks());
+    await a.outbox.append(sessionItems('A:1', ['play']));
+    calls.length = 0;
+    const [first] = await a.outbox.pending('A:1');
+    void a.outbox.remove([first!.id]); // acknowledged: its delete waits for the next microtask
+    a.outbox.dispose();
+    expect(calls).toEqual(['write 1 del', 'close']);
+  });
 });
 
 describe('createOutbox: falling back to memory', () => {

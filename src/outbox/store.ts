@@ -25,6 +25,8 @@ export interface OutboxStore {
   numbered(): Promise<[number, unknown][]>;
   /** Every entry whose string key starts with `prefix`, in key order. */
   prefixed(prefix: string): Promise<[string, unknown][]>;
+  /** Lets go of the connection, if the store holds one (the outbox is disposed). */
+  close?(): void;
 }
 
 /** Where `reserveKeys` keeps its counter: a string key, so it never shows among the numbers. */
