@@ -7,6 +7,7 @@ import {
   pauseAndPlay,
   printOutbox,
   recordPages,
+  recordStoredEvents,
   storedEvents,
   types,
   waitForDrain,
@@ -70,6 +71,7 @@ test('tab closed while offline, then a new tab: the new tab delivers it', async 
   await page.close({ runBeforeUnload: true });
   await openHarness(next, { record: 1 });
   await expect.poll(() => storedEvents(next)).toBeGreaterThanOrEqual(2); // pauseStart, play (sessionEnd?)
+  await recordStoredEvents(next);
   const since = Date.now();
   await net.set(false);
   const { audit, drainMs } = await waitForDrain(request, recorded, { since });
