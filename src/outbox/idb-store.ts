@@ -52,7 +52,11 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
     const tx = store.transaction;
     if (tx.mode === 'readonly') {
       reads.add(tx);
-      const done = () => reads.delete(tx);
+      const done = () => {
+        reads.delete(tx);
+        tx.removeEventListener('complete', done);
+        tx.removeEventListener('abort', done);
+      };
       tx.addEventListener('complete', done);
       tx.addEventListener('abort', done);
     }
