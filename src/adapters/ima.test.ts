@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { AdSignal, PlayerSignal } from '../core/signals';
 import type { McEvent } from '../mc/types';
 import { type Beat, playing, run, START } from '../test-support/core-driver';
@@ -217,6 +217,21 @@ describe('imaAds: finding IMA', () => {
     expect(t.ima.active()).toBe(true);
     manager.dispatch('contentPauseRequested');
     expect(t.signals).toEqual([{ type: 'adBreakStart' }]);
+  });
+  it('the same AdsManager announced again is not subscribed again, in each subscription', () => {
+    const t = setUp();
+    t.announce();
+    const added = vi.spyOn(t.manager, 'addEventListener');
+    t.announce(); // videojs-ima re-announces it, or the plugin already read it at start
+    expect(added).not.toHaveBeenCalled();
+    const second: PlayerSignal[] = [];
+    const again = t.ima.signal$.subscribe((s) => second.push(s));
+    t.announce(); // new to the second subscription only
+    expect(added.mock.calls.length).toBe(t.manager.listenerCount() / 2);
+    t.manager.dispatch('contentPauseRequested');
+    expect(t.signals).toEqual([{ type: 'adBreakStart' }]);
+    expect(second).toEqual([{ type: 'adBreakStart' }]);
+    again.unsubscribe();
   });
   it('listens through player.ima.addEventListener when that is all there is', () => {
     const manager = createFakeAdsManager();

@@ -1,17 +1,4 @@
-import {
-  catchError,
-  defer,
-  distinctUntilChanged,
-  EMPTY,
-  filter,
-  fromEventPattern,
-  map,
-  merge,
-  mergeMap,
-  type Observable,
-  switchMap,
-  tap,
-} from 'rxjs';
+import { defer, filter, fromEventPattern, map, merge, mergeMap, Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import { adInfoOf, call } from './ima-ad';
 import type { PlayerLike } from './player';
@@ -58,6 +45,19 @@ function initialTarget(player: PlayerLike): AdEventTarget | undefined {
 }
 
 /**
+ * Ends quietly where the source errors: an ad SDK that throws must never end the player's tracking.
+ * (`catchError(() => EMPTY)` in a few bytes: it is the only use of catchError in the bundle.)
+ */
+const quiet = <T>(source: Observable<T>): Observable<T> =>
+  new Observable<T>((subscriber) =>
+    source.subscribe({
+      next: (value) => subscriber.next(value),
+      error: () => subscriber.complete(),
+      complete: () => subscriber.complete(),
+    }),
+  );
+
+/**
  * videojs-ima's AdEvents as ad signals. videojs-ima announces each AdsManager with the `ads-manager`
  * player event (after its own listeners, so contrib-ads has already opened the break by the time we
  * hear CONTENT_PAUSE_REQUESTED; the core makes the two one break). Breaks are not named here: IMA's
@@ -68,17 +68,21 @@ export function imaAds(player: PlayerLike): ImaSource {
   let breakOpen = false;
   let adOpen = false;
 
-  const managers$ = merge(
-    // Read when tracking starts: videojs-ima may have loaded its ads before the plugin.
-    defer(() => [initialTarget(player)]),
-    fromSource(player, ['ads-manager']).pipe(map((e) => (e as { adsManager?: unknown }).adsManager)),
-  ).pipe(
-    filter(isTarget),
-    distinctUntilChanged(),
-    tap(() => {
-      seen = true;
-    }),
-  );
+  const managers$ = defer(() => {
+    let current: AdEventTarget | undefined; // each new AdsManager once (distinctUntilChanged, inlined)
+    return merge(
+      // Read when tracking starts: videojs-ima may have loaded its ads before the plugin.
+      [initialTarget(player)],
+      fromSource(player, ['ads-manager']).pipe(map((e) => (e as { adsManager?: unknown }).adsManager)),
+    ).pipe(
+      filter((target): target is AdEventTarget => isTarget(target) && target !== current),
+      map((target) => {
+        seen = true;
+        current = target;
+        return target;
+      }),
+    );
+  });
 
   const listen = (target: AdEventTarget, type: ImaEventType): Observable<[ImaEventType, unknown]> =>
     fromEventPattern<unknown>(
@@ -86,7 +90,7 @@ export function imaAds(player: PlayerLike): ImaSource {
       (h: Listener) => target.removeEventListener?.(type, h),
     ).pipe(
       map((event): [ImaEventType, unknown] => [type, event]),
-      catchError(() => EMPTY),
+      quiet,
     );
 
   const closeBreak = (): PlayerSignal[] => {
@@ -134,7 +138,7 @@ export function imaAds(player: PlayerLike): ImaSource {
         return [];
       }
     }),
-    catchError(() => EMPTY),
+    quiet,
   );
 
   return {

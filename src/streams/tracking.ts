@@ -1,14 +1,13 @@
 import {
   defer,
-  distinctUntilChanged,
   filter,
+  finalize,
   map,
   merge,
   type Observable,
   type SchedulerLike,
   Subject,
   switchMap,
-  tap,
   timer,
 } from 'rxjs';
 import type { CoreConfig } from '../core/config';
@@ -42,11 +41,11 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
   return defer(() => {
     const deadline$ = new Subject<number | undefined>();
     const wake$ = deadline$.pipe(
-      distinctUntilChanged(),
       switchMap((at) => (at === undefined ? [] : timer(Math.max(0, at - now()), scheduler))),
       map(() => TICK),
     );
     let state = initialState;
+    let armed: number | undefined | null = null; // the deadline last passed on; null: none yet
     return merge(signal$, wake$).pipe(
       map((signal) => {
         const at = now();
@@ -58,11 +57,16 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
           onError?.(error);
           return [];
         } finally {
-          deadline$.next(nextDeadline(config, state, at));
+          // Only a changed deadline re-arms the timer (most signals leave it where it was).
+          const deadline = nextDeadline(config, state, at);
+          if (deadline !== armed) {
+            armed = deadline;
+            deadline$.next(deadline);
+          }
         }
       }),
       filter((out) => out.length > 0),
-      tap({ finalize: () => deadline$.complete() }),
+      finalize(() => deadline$.complete()),
     );
   });
 }
