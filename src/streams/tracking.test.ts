@@ -131,3 +131,43 @@ describe('tracking (marbles)', () => {
     );
   });
 });
+
+describe('tracking: the deadline timer', () => {
+  it('arms again when its timer fired before the wall clock reached the deadline', () => {
+    // Timers and the wall clock are different clocks: a timeout can end a moment before Date.now()
+    // reaches its deadline. Paused, no player signal would come to rescue the ping grid.
+    const scheduler = new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted));
+    const pings: number[] = [];
+    scheduler.run(({ cold, flush }) => {
+      let snap = snapshot();
+      let behind = true;
+      const now = () => {
+        const t = scheduler.now();
+        if (behind && t >= 10_000) {
+          behind = false;
+          return t - 1; // the first reading at the first ping's deadline
+        }
+        return t;
+      };
+      const signal$ = (cold('p 99ms y 899ms z', { p: PLAY, y: PLAYING, z: PAUSE }) as Observable<Frame>).pipe(
+        tap((f) => {
+          snap = { ...snap, ...f.snap };
+        }),
+        map((f) => f.signal),
+      );
+      const subscription = tracking({
+        config: testConfig(),
+        signal$,
+        snapshot: () => snap,
+        now,
+        scheduler,
+      }).subscribe((out) => {
+        for (const o of out) if (o.event.eventType === 'ping') pings.push(o.event.playerTime.ts);
+      });
+      scheduler.schedule(() => subscription.unsubscribe(), 21_000);
+      flush();
+    });
+    expect(pings.map((ts) => ts - pings[0]!)).toEqual([0, 10_000]);
+    expect(pings[0]).toBeGreaterThanOrEqual(10_000);
+  });
+});

@@ -57,9 +57,11 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
           onError?.(error);
           return [];
         } finally {
-          // Only a changed deadline re-arms the timer (most signals leave it where it was).
+          // A changed deadline re-arms the timer (most signals leave it where it was), and so does
+          // its own tick: a timeout can end just before the wall clock reaches the deadline, which
+          // then stays the same and would otherwise be armed by nothing (a paused player sends no signal).
           const deadline = nextDeadline(config, state, at);
-          if (deadline !== armed) {
+          if (deadline !== armed || signal === TICK) {
             armed = deadline;
             deadline$.next(deadline);
           }
