@@ -1,9 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { McEvent } from '../mc/types';
-import { createMemoryQueue } from './queue';
-import type { DeliveryReport } from './reports';
-import { createSender } from './sender';
-import { createFakeCollector, ENDPOINT, type FakeCollectorOptions, sessionItems } from './sender.fixtures';
+import { type FakeCollectorOptions, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -12,14 +9,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(options: FakeCollectorOptions) {
-  const collector = createFakeCollector({ latencyMs: 10, ...options });
-  const queue = createMemoryQueue();
-  const sender = createSender({ endpoint: ENDPOINT, transport: collector.transport, queue });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, queue, sender, reports };
-}
+const setup = (collectorOptions: FakeCollectorOptions) => setupSender({ collectorOptions });
 
 const typeOf = (body: unknown) => (body as McEvent).eventType;
 const EVENTS = '/api/v1/sessions/sid-1/events';

@@ -1,5 +1,8 @@
 // Test support for the delivery specs (not shipped: nothing outside tests imports it).
 import type { McEvent, McEventType, Outgoing } from '../mc/types';
+import { createMemoryQueue, type EventQueue } from './queue';
+import type { DeliveryReport } from './reports';
+import { createSender } from './sender';
 import { type Transport, TransportError } from './transport';
 
 export interface SentRequest {
@@ -111,4 +114,40 @@ export function sessionItems(session: string, types: McEventType[], t0 = 1_000):
     session,
     event: mcEvent(type, t0 + i * 1_000, i),
   }));
+}
+
+export interface SenderSetup {
+  /** The fake collector to send to; default one with 10 ms latency and `collectorOptions`. */
+  collector?: ReturnType<typeof createFakeCollector>;
+  collectorOptions?: FakeCollectorOptions;
+  queue?: EventQueue;
+  /** The backoff jitter; the sender's own (Math.random) when not given. */
+  random?: () => number;
+  keepaliveBudget?: number;
+}
+
+/**
+ * A sender on a fake collector and a memory queue, as the sender specs use it: its reports collected,
+ * and `connectivity.online` as the page's `navigator.onLine`.
+ */
+export function setupSender({
+  collectorOptions = {},
+  collector = createFakeCollector({ latencyMs: 10, ...collectorOptions }),
+  queue = createMemoryQueue(),
+  random,
+  keepaliveBudget,
+}: SenderSetup = {}) {
+  const connectivity = { online: true };
+  // random and keepaliveBudget left undefined take the sender's defaults.
+  const sender = createSender({
+    endpoint: ENDPOINT,
+    transport: collector.transport,
+    queue,
+    online: () => connectivity.online,
+    random,
+    keepaliveBudget,
+  });
+  const reports: DeliveryReport[] = [];
+  sender.reports$.subscribe((r) => reports.push(r));
+  return { collector, connectivity, queue, sender, reports };
 }

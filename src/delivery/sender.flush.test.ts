@@ -1,16 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Outgoing } from '../mc/types';
-import { createMemoryQueue } from './queue';
-import type { DeliveryReport } from './reports';
-import { createSender } from './sender';
-import {
-  createFakeCollector,
-  ENDPOINT,
-  type FakeCollectorOptions,
-  failEvents,
-  mcEvent,
-  sessionItems,
-} from './sender.fixtures';
+import { type FakeCollectorOptions, failEvents, mcEvent, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -19,20 +9,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(options: FakeCollectorOptions = {}, keepaliveBudget?: number) {
-  const collector = createFakeCollector({ latencyMs: 10, ...options });
-  const queue = createMemoryQueue();
-  const sender = createSender({
-    endpoint: ENDPOINT,
-    transport: collector.transport,
-    queue,
-    random: () => 0.5,
-    ...(keepaliveBudget === undefined ? {} : { keepaliveBudget }),
-  });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, queue, sender, reports };
-}
+const setup = (collectorOptions: FakeCollectorOptions = {}, keepaliveBudget?: number) =>
+  setupSender({ collectorOptions, random: () => 0.5, keepaliveBudget });
 
 const EVENTS = '/api/v1/sessions/sid-1/events';
 /** A ping padded to exactly `bytes` of JSON body. */

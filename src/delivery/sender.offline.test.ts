@@ -1,14 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryQueue, type EventQueue } from './queue';
-import type { DeliveryReport } from './reports';
-import { createSender } from './sender';
-import {
-  createFakeCollector,
-  ENDPOINT,
-  type FakeCollectorOptions,
-  mcEvent,
-  sessionItems,
-} from './sender.fixtures';
+import { type FakeCollectorOptions, mcEvent, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -19,20 +11,8 @@ afterEach(() => {
 
 const EVENTS = '/api/v1/sessions/sid-1/events';
 
-function setup(options: FakeCollectorOptions = {}, queue: EventQueue = createMemoryQueue()) {
-  const collector = createFakeCollector({ latencyMs: 10, ...options });
-  const connectivity = { online: true };
-  const sender = createSender({
-    endpoint: ENDPOINT,
-    transport: collector.transport,
-    queue,
-    random: () => 0.5,
-    online: () => connectivity.online,
-  });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, connectivity, queue, sender, reports };
-}
+const setup = (collectorOptions: FakeCollectorOptions = {}, queue: EventQueue = createMemoryQueue()) =>
+  setupSender({ collectorOptions, queue, random: () => 0.5 });
 
 describe('sender: offline', () => {
   it('sends nothing while navigator.onLine is false, then probes after the backoff', async () => {

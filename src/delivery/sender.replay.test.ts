@@ -3,14 +3,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { McEvent } from '../mc/types';
 import { createMemoryQueue, type EventQueue } from './queue';
-import type { DeliveryReport } from './reports';
-import { createSender } from './sender';
 import {
-  createFakeCollector,
-  ENDPOINT,
+  type createFakeCollector,
   type FakeCollectorOptions,
   mcEvent,
   sessionItems,
+  setupSender,
 } from './sender.fixtures';
 import { SERVER_IDLE_MS } from './step';
 
@@ -23,20 +21,8 @@ afterEach(() => {
 
 const EVENTS = '/api/v1/sessions/sid-1/events';
 
-function setup(options: FakeCollectorOptions = {}, queue: EventQueue = createMemoryQueue()) {
-  const collector = createFakeCollector({ latencyMs: 10, ...options });
-  const connectivity = { online: true };
-  const sender = createSender({
-    endpoint: ENDPOINT,
-    transport: collector.transport,
-    queue,
-    random: () => 0.5,
-    online: () => connectivity.online,
-  });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, connectivity, queue, sender, reports };
-}
+const setup = (collectorOptions: FakeCollectorOptions = {}, queue: EventQueue = createMemoryQueue()) =>
+  setupSender({ collectorOptions, queue, random: () => 0.5 });
 
 /** A session 'old' an earlier page left: created on sid-1 at `lastSentAt`, with `types` still queued. */
 async function leftBehind(lastSentAt: number, types: McEvent['eventType'][], shipped: number[] = []) {

@@ -4,11 +4,11 @@ import { createMemoryQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import { createSender } from './sender';
 import {
-  createFakeCollector,
   ENDPOINT,
   type FakeCollectorOptions,
   failEvents,
   sessionItems,
+  setupSender,
 } from './sender.fixtures';
 
 beforeEach(() => {
@@ -18,14 +18,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(options: FakeCollectorOptions, random = () => 0.5) {
-  const collector = createFakeCollector({ latencyMs: 10, ...options });
-  const queue = createMemoryQueue();
-  const sender = createSender({ endpoint: ENDPOINT, transport: collector.transport, queue, random });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, queue, sender, reports };
-}
+const setup = (collectorOptions: FakeCollectorOptions, random = () => 0.5) =>
+  setupSender({ collectorOptions, random });
 
 const EVENTS = '/api/v1/sessions/sid-1/events';
 const retries = (reports: DeliveryReport[]) => reports.filter((r) => r.type === 'retrying');

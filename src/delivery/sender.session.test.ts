@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryQueue } from './queue';
-import type { DeliveryReport } from './reports';
 import { createSender } from './sender';
-import { createFakeCollector, ENDPOINT, sessionItems } from './sender.fixtures';
+import { createFakeCollector, ENDPOINT, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -11,18 +10,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-function setup(collector = createFakeCollector({ latencyMs: 20 })) {
-  const queue = createMemoryQueue();
-  const sender = createSender({
-    endpoint: ENDPOINT,
-    transport: collector.transport,
-    queue,
-    random: () => 0.5,
-  });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, queue, sender, reports };
-}
+const setup = (collector = createFakeCollector({ latencyMs: 20 })) =>
+  setupSender({ collector, random: () => 0.5 });
 
 describe('sender: sessions and order', () => {
   it.each([

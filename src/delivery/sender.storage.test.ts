@@ -1,8 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryQueue, type EventQueue } from './queue';
-import type { DeliveryReport } from './reports';
-import { createSender } from './sender';
-import { createFakeCollector, ENDPOINT, mcEvent, sessionItems } from './sender.fixtures';
+import { mcEvent, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 0 });
@@ -13,18 +11,7 @@ afterEach(() => {
 
 const EVENTS = '/api/v1/sessions/sid-1/events';
 
-function setup(queue: EventQueue) {
-  const collector = createFakeCollector({ latencyMs: 10 });
-  const sender = createSender({
-    endpoint: ENDPOINT,
-    transport: collector.transport,
-    queue,
-    random: () => 0.5,
-  });
-  const reports: DeliveryReport[] = [];
-  sender.reports$.subscribe((r) => reports.push(r));
-  return { collector, sender, reports };
-}
+const setup = (queue: EventQueue) => setupSender({ queue, random: () => 0.5 });
 
 describe('sender: the queue seam', () => {
   it('does not strand an event appended while its lane reads an empty queue (slow storage)', async () => {
