@@ -23,7 +23,8 @@ function chaptersTrack(player: PlayerLike): ChaptersTrack | undefined {
 
 /**
  * A disabled track never loads its cues; `hidden` loads them without showing anything (the same
- * thing video.js's own chapters menu does). Called at start and whenever a track is added.
+ * thing video.js's own chapters menu does). The tracker calls it with every snapshot: a scan of the
+ * few text tracks, so a chapters track added or disabled at any time is caught without its own hook.
  */
 export function enableChapters(player: PlayerLike): void {
   const track = chaptersTrack(player);
