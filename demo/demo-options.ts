@@ -1,5 +1,6 @@
-// Fake sessionStart params shared by the demo page and the e2e harness (MC API §1.1 required keys).
-// The values only have to be well-formed: the emulator never forwards anything to Adobe.
+// Fake sessionStart params shared by the demo page and the e2e harness (required keys:
+// docs/adobe-api.md#parameter-types). The values only have to be well-formed: the emulator never forwards
+// anything to Adobe.
 declare const __COLLECTOR__: string;
 
 /** The emulator's standalone origin (demo/vite.config.ts; COLLECTOR_PORT, default 8787). */

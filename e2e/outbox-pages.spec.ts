@@ -1,4 +1,4 @@
-// The outbox across pages (PRODUCT §5: reload, tab close and crash keep the queue; one flusher per
+// The outbox across pages (docs/outbox.md: reload, tab close and crash keep the queue; one flusher per
 // session across tabs), on the real IndexedDB and Web Locks, asserted on what the emulator received.
 import { expect, type Page, test } from '@playwright/test';
 import { addFault, resetCollector, sessions } from './support/collector';

@@ -1,5 +1,6 @@
-// When IndexedDB cannot keep the queue (PRODUCT §5: quota errors and a missing IndexedDB fall back to
-// memory and are reported), and how fast a queue of 1,000 events drains to the emulator on loopback.
+// When IndexedDB cannot keep the queue (docs/outbox.md#memory-fallback: quota errors and a missing IndexedDB
+// fall back to memory and are reported), and how fast a queue of 1,000 events drains to the emulator on
+// loopback.
 import { expect, type Page, test } from '@playwright/test';
 import { resetCollector } from './support/collector';
 import {
@@ -61,7 +62,8 @@ for (const how of ['missing', 'failing'] as const) {
         Object.defineProperty(window, 'indexedDB', { configurable: true, get: () => undefined });
         return;
       }
-      // Firefox private windows before 115: open() fails with InvalidStateError (reliability §1.4).
+      // Firefox private windows before 115: open() fails with InvalidStateError
+      // (docs/browsers.md#connection-drops-and-hanging-opens).
       IDBFactory.prototype.open = function open() {
         const request = {
           error: new DOMException('A mutation operation was attempted.', 'InvalidStateError'),

@@ -1,4 +1,4 @@
-// The offline outbox (PRODUCT §5) in a real browser on the real IndexedDB: faults of the connection
+// The offline outbox (docs/outbox.md) in a real browser on the real IndexedDB: faults of the connection
 // and of the collector, asserted on what the emulator received against what the page produced.
 // Every scenario prints `OUTBOX <browser> <scenario> lost= dup= disorder= drainMs=`.
 import { expect, test } from '@playwright/test';

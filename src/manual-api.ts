@@ -1,6 +1,8 @@
 import type { AdInfo, AdSignal, ChapterInfo } from './core/signals';
 
-/** The calls a site makes for server-side ad insertion and custom ad stacks (PRODUCT §2). */
+/**
+ * The calls a site makes for server-side ad insertion and custom ad stacks (docs/mapping.md#manual-calls).
+ */
 export interface ManualAdApi {
   adBreakStart(options?: { name?: string }): void;
   adStart(ad: AdInfo): void;

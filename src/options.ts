@@ -2,7 +2,7 @@ import type { CustomMetadata, McParams } from './mc/types';
 import { customMetadataProblems } from './mc/validate-metadata';
 import { paramsProblems } from './mc/validate-params';
 
-/** What a site passes to `player.mediaCollection(options)` (PRODUCT §2). */
+/** What a site passes to `player.mediaCollection(options)` (README.md, Options). */
 export interface MediaCollectionOptions {
   /** Collector base URL, e.g. `https://<namespace>.hb-api.omtrdc.net`; http only for localhost. */
   endpoint: string;

@@ -28,7 +28,7 @@ import { type ResolvedOptions, sessionParamsProblems } from './options';
 import { createPageOutbox } from './outbox/page-outbox';
 import { tracking } from './streams/tracking';
 
-/** What `player.mediaCollection()` gives back (PRODUCT §2). */
+/** What `player.mediaCollection()` gives back (README.md, The tracker). */
 export interface MediaCollectionTracker extends ManualAdApi {
   /** Resolves when every event produced so far has been answered by the collector (or dropped). */
   flush(): Promise<void>;
@@ -88,7 +88,8 @@ export function createTracker(
   const stop$ = new Subject<void>();
   const events$ = new Subject<Outgoing>();
   const reports$ = new Subject<DeliveryReport>();
-  // -- outbox (PRODUCT §5): IndexedDB behind the queue seam; adopted sessions and `online` wake the sender.
+  // -- outbox (docs/outbox.md): IndexedDB behind the queue seam; adopted sessions and `online` wake the
+  // sender.
   const outboxReports$ = new Subject<DeliveryReport>();
   const outbox = deps.queue
     ? undefined
@@ -147,7 +148,7 @@ export function createTracker(
   if (outbox) subscription.add(outbox.adopted$.subscribe(() => sender.wake()));
   subscription.add(
     connectivity.online$.subscribe(() => {
-      sender.retryNow(); // PRODUCT §5: `online` retries at once
+      sender.retryNow(); // docs/delivery.md#offline: `online` retries at once
       outbox?.rescan();
     }),
   );
@@ -185,7 +186,8 @@ export function createTracker(
   if (typeof document !== 'undefined') {
     subscription.add(
       fromEvent(document, 'visibilitychange').subscribe(() => {
-        // PRODUCT §4: hidden may be the last moment we get; keepalive lets requests outlive the page.
+        // docs/delivery.md#page-hide-and-keepalive: hidden may be the last moment we get; keepalive lets
+        // requests outlive the page.
         if (document.visibilityState === 'hidden') void sender.flush({ keepalive: true });
       }),
     );

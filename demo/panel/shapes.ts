@@ -48,7 +48,7 @@ const param = (event: McEvent, key: string): unknown => event.params?.[key];
 const text = (value: unknown, fallback: string): string =>
   typeof value === 'string' && value !== '' ? value : fallback;
 
-/** A pause whose play lands more than this far from where it paused was a seek (PRODUCT §3 Playback). */
+/** A pause whose play lands more than this far from where it paused was a seek (docs/mapping.md#seeks). */
 const SEEK_MIN_S = 0.5;
 
 export function sessionShape(rows: readonly LogRow[], over = false): SessionShape {

@@ -1,8 +1,8 @@
-// Item 4 (hidden tab): a real hidden tab cannot be produced under Playwright (test-infrastructure §4),
+// Item 4 (hidden tab): a real hidden tab cannot be produced under Playwright (docs/browsers.md),
 // so it is emulated: visibilityState is overridden to 'hidden', and page.clock holds timers back the
-// way Chromium throttles a hidden, silent page (browser-reliability §5.1): wake-ups once a second for
-// the first 5 minutes, then once a minute. While hidden no `timeupdate` reaches the plugin, so only
-// its timers wake it (the worst case). The media timeline follows the page clock (init-clock-media).
+// way Chromium throttles a hidden, silent page (docs/browsers.md#timers-in-hidden-pages): wake-ups once a
+// second for the first 5 minutes, then once a minute. While hidden no `timeupdate` reaches the plugin, so
+// only its timers wake it (the worst case). The media timeline follows the page clock (init-clock-media).
 // Between wake-ups the page is let finish its requests (tracker.flush()): in a throttled tab a minute
 // passes between wake-ups and network replies are not held back, whereas jumping the clock while a
 // request is in flight would fire its 10 s timeout early (the closed-lid case, not this one).

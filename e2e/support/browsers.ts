@@ -9,7 +9,10 @@ const pick = (override: string | undefined, debian: string): string | undefined 
 export const chromiumPath = pick(process.env.CHROMIUM_PATH, '/usr/bin/chromium');
 export const firefoxPath = pick(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr');
 
-/** Flags this machine's closed network and headless root user need (test-infrastructure.md §8). */
+/**
+ * Flags this machine's closed network and headless root user need
+ * (docs/contributing.md#browsers-for-end-to-end-tests).
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

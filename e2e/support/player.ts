@@ -84,8 +84,8 @@ export function waitForStall(page: Page, minMs = 2000, timeoutMs = 20_000): Prom
 
 /**
  * A real hidden tab cannot be produced under Playwright, so `visibilityState` / `hidden` are overridden in
- * JS (test-infrastructure.md §4). Installed as an init script so the plugin reads the override from start-up;
- * call it before openHarness().
+ * JS (docs/browsers.md#what-playwright-cannot-show). Installed as an init script so the plugin reads the
+ * override from start-up; call it before openHarness().
  */
 export async function installVisibilityOverride(page: Page): Promise<void> {
   await page.addInitScript(() => {

@@ -6,7 +6,7 @@ import { contribAds } from './contrib-ads';
 import { playerSignals } from './player-signals';
 
 // Event sequences recorded from videojs-contrib-ads 7.5.2 with the demo integration
-// (shared/reference/test-infrastructure.md §7), as a listener added after `player.ads()` sees them.
+// (docs/browsers.md#videojs-contrib-ads), as a listener added after `player.ads()` sees them.
 const AD1 = 'https://media.test/ad1.webm';
 const AD2 = 'https://media.test/ad2.webm';
 const CONTENT = 'https://media.test/content.webm';

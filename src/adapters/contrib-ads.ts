@@ -5,7 +5,8 @@ import { fromSource } from './player-signals';
 
 /**
  * Firefox leaks unprefixed seeking/seeked/waiting when content resumes after a break
- * (test-infrastructure.md §7): for this long after `adend` they are the ad stack's, not the viewer's.
+ * (docs/browsers.md#videojs-contrib-ads): for this long after `adend` they are the ad stack's, not the
+ * viewer's.
  */
 const RESUME_GUARD_MS = 2_000;
 const LEAKED = new Set(['seeking', 'seeked', 'waiting']);

@@ -20,8 +20,8 @@ export function createFetchTransport({
     try {
       const response = await fetch(url, {
         method: 'POST',
-        // PRODUCT §4: always JSON; a JSON sendBeacon to another origin never passes its preflight,
-        // so keepalive fetch is the unload path and it keeps the same content type.
+        // docs/delivery.md#requests: always JSON; a JSON sendBeacon to another origin never passes its
+        // preflight, so keepalive fetch is the unload path and it keeps the same content type.
         headers: { 'Content-Type': 'application/json' },
         body,
         keepalive,
@@ -34,12 +34,13 @@ export function createFetchTransport({
         status,
         location: headers.get('Location'),
         retryAfter: headers.get('Retry-After'),
-        // MC API §9.1: the 201 body is empty octet-stream; only error bodies carry `{message}`.
+        // docs/adobe-api.md#sessions-request-and-the-location-header: the 201 body is empty; only error
+        // bodies carry `{message}`.
         ...(status >= 400 ? { message: await readMessage(response) } : {}),
       };
     } catch (error) {
       if (timedOut) throw new TransportError('timeout', `No answer within ${timeoutMs} ms`, { cause: error });
-      // Reliability §6.2: offline and CORS failures both reject with a TypeError whose message
+      // docs/browsers.md#fetch-failures: offline and CORS failures both reject with a TypeError whose message
       // differs by engine; whatever else stops an answer from arriving is transient in the same way.
       const message = error instanceof Error ? error.message : String(error);
       throw new TransportError('network', message, { cause: error });

@@ -1,5 +1,6 @@
 // Reads IMA SDK objects (AdEvent, Ad, AdPodInfo) into the core's AdInfo. IMA objects can lack methods
-// (older SDKs, other IMA-like wrappers) and none may throw into the player (STYLE 10): every getter is guarded.
+// (older SDKs, other IMA-like wrappers) and none may throw into the player (docs/contributing.md#code-style):
+// every getter is guarded.
 import type { AdInfo } from '../core/signals';
 
 /** Calls a getter of an IMA object if it has one; IMA objects can lack methods, and none may throw at us. */
@@ -14,7 +15,10 @@ export function call(target: unknown, method: string): unknown {
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 
-/** MC API adStart params from `event.getAd()` (facts §3.7); the ad's media URL is the id when IMA has none. */
+/**
+ * MC API adStart params from `event.getAd()` (docs/adobe-api.md#ads); the ad's media URL is the id when IMA
+ * has none.
+ */
 export function adInfoOf(event: unknown): AdInfo {
   const ad = call(event, 'getAd');
   const position = count(call(call(ad, 'getAdPodInfo'), 'getAdPosition'));

@@ -106,7 +106,8 @@ export function imaAds(player: PlayerLike): ImaSource {
         breakOpen = true;
         return [{ type: 'adBreakStart' }];
       case IMA_EVENT.STARTED:
-        // A non-linear (overlay) ad leaves the content playing: it is no ad break (PRODUCT §3 Ads).
+        // A non-linear (overlay) ad leaves the content playing: it is no ad break
+        // (docs/mapping.md#ima-videojs-ima).
         if (call(call(event, 'getAd'), 'isLinear') === false) return [];
         adOpen = true;
         return [{ type: 'adStart', ad: adInfoOf(event) }];

@@ -20,7 +20,7 @@ function pageInFocus(): boolean {
   );
 }
 
-/** Reads the player into a plain snapshot for the core (STYLE: read the player at the edge). */
+/** Reads the player into a plain snapshot for the core (docs/contributing.md#architecture). */
 export function readSnapshot(player: PlayerLike): Snapshot {
   const quality = player.getVideoPlaybackQuality?.();
   const playhead = player.currentTime() || 0;

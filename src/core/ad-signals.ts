@@ -30,7 +30,7 @@ export function handleAd(
       return closeAd(step, now, 'adSkip');
     case 'adBreakComplete': {
       const closed = closeBreak(config, step, now);
-      // A post-roll ends with the content: sessionComplete after its break (PRODUCT §3 Session).
+      // A post-roll ends with the content: sessionComplete after its break (docs/mapping.md#session).
       return state.adBreak && state.contentEnded ? completeSession(closed, snap, now) : closed;
     }
     case 'contentEnded':
@@ -56,7 +56,7 @@ export function handleAd(
 
 /**
  * A break can reach us before the content's `play` (contrib-ads fires `adstart` first): it counts
- * as the play intent, and sessionStart still comes first (PRODUCT §3 Session).
+ * as the play intent, and sessionStart still comes first (docs/mapping.md#session).
  */
 function ensureSession(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   const { phase } = step.state;

@@ -5,7 +5,7 @@ import { emit, patch, type Step } from './emit';
 import { estimatedPosition } from './playback';
 import type { AdInfo } from './signals';
 
-/** adStart params beyond the required ones, in Adobe's spelling (facts §3.7). */
+/** adStart params beyond the required ones, in Adobe's spelling (docs/adobe-api.md#ads). */
 const AD_FIELDS = [
   ['name', 'media.ad.name'],
   ['advertiser', 'media.ad.advertiser'],
@@ -16,7 +16,7 @@ const AD_FIELDS = [
   ['placementId', 'media.ad.placementId'],
 ] as const;
 
-/** The next point of the content ping grid, which breaks interrupt but never move (PRODUCT §3 Pings). */
+/** The next point of the content ping grid, which breaks interrupt but never move (docs/mapping.md#pings). */
 export function nextContentPing(config: CoreConfig, startedAt: number, now: number): number {
   const intervals = Math.floor((now - startedAt) / config.mainPingMs) + 1;
   return startedAt + intervals * config.mainPingMs;
@@ -56,7 +56,7 @@ export function openBreak(config: CoreConfig, step: Step, now: number, name?: st
       paused: false,
     },
     breakCount: podIndex,
-    // PRODUCT §3: pings every adPingInterval inside a break (timelines: the first 1 s in).
+    // docs/mapping.md#pings: every adPingInterval inside a break (timelines: the first 1 s in).
     nextPingAt: opened.state.lastTs + config.adPingMs,
     stallSince: undefined,
     resuming: false,

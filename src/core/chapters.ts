@@ -37,7 +37,7 @@ export function closeChapter(step: Step, now: number, how?: 'chapterComplete' | 
 /**
  * Follows the chapters track: entering a cue starts its chapter, leaving it closes the open one.
  * Only while content plays outside breaks and seeks (MC API: no chapter events inside an ad break;
- * chapters never overlap — facts §3.8), and only after the first `play` (timeline 3).
+ * chapters never overlap — docs/mapping.md#chapters), and only after the first `play` (timeline 3).
  */
 export function syncChapter(step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;

@@ -13,7 +13,7 @@ export interface CoreConfig {
   idleMs: number;
   /** MC API / Adobe SDKs: sessions are rotated after 24 h. */
   maxSessionMs: number;
-  /** Stalls shorter than this are not reported (PRODUCT §3: 250 ms). */
+  /** Stalls shorter than this are not reported (docs/mapping.md#buffering: 250 ms). */
   stallFilterMs: number;
   /** A playhead that has not moved for this long while playing is a stall (Firefox often fires no `waiting`). */
   stallWatchMs: number;

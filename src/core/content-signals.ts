@@ -5,7 +5,7 @@ import { position } from './position';
 import { canStart, completeSession, endSession, rotate, startSession } from './session';
 import type { PlayerSignal, Snapshot } from './signals';
 
-/** Player (non-ad) signals: playback, source, QoE and lifetime (PRODUCT §3 Session, Playback, QoE). */
+/** Player (non-ad) signals: playback, source, QoE and lifetime (docs/mapping.md: Session, Playback, QoE). */
 export function handleContent(
   config: CoreConfig,
   step: Step,
@@ -36,7 +36,7 @@ export function handleContent(
         'paused',
       );
     case 'seeking':
-      // PRODUCT §3: a seek while playing is pauseStart at the old position … play at the new one.
+      // docs/mapping.md#seeks: a seek while playing is pauseStart at the old position … play at the new one.
       if (!active || state.resuming || (state.playback !== 'playing' && state.playback !== 'buffering'))
         return step;
       return leavePlaying(step, estimatedPosition(step, now), now, 'seeking');
@@ -73,7 +73,7 @@ export function handleContent(
 
 /**
  * Inside a break the media events describe the ad: only a pause and its resume count (with the
- * frozen content playhead, PRODUCT §3 Ads); seeks, stalls and sources belong to the ad stack.
+ * frozen content playhead, docs/mapping.md#ad-rules); seeks, stalls and sources belong to the ad stack.
  */
 function handleInBreak(
   config: CoreConfig,

@@ -11,7 +11,8 @@ type Extra = Omit<McEvent, 'eventType' | 'playerTime'>;
 
 /**
  * Appends one event to the open session. `at` is when the thing happened; the ts is pushed forward
- * when needed because MC API: consecutive ts must differ by at least 1 ms (ordering rules, facts §5.3).
+ * when needed because MC API: consecutive ts must differ by at least 1 ms
+ * (docs/adobe-api.md#timestamps-and-ordering).
  */
 export function emit(step: Step, eventType: McEventType, playhead: number, at: number, extra?: Extra): Step {
   const ts = Math.max(Math.round(at), step.state.lastTs + 1);
@@ -30,7 +31,7 @@ export const patch = (step: Step, changes: Partial<TrackerState>): Step => ({
 /**
  * A copy of the state with `changes` applied. Written out field by field: V8 builds such a literal
  * from one fixed shape, about 10× faster than `{ ...state, ...changes }` for this many number fields
- * (spread re-boxes every double), and it runs on every `timeupdate` (BENCHMARKS.md, core throughput).
+ * (spread re-boxes every double), and it runs on every `timeupdate` (docs/benchmarks.md, core throughput).
  * TypeScript rejects the literal if a field of TrackerState is missing.
  */
 function withChanges(s: TrackerState, changes: Partial<TrackerState>): TrackerState {

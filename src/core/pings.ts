@@ -6,7 +6,7 @@ import type { Snapshot } from './signals';
 
 /**
  * Emits every ping that is due by `now`, each stamped with its own grid time. Wall time decides, not
- * timer ticks: a hidden tab may wake us a minute late, and the grid still holds (PRODUCT §3 Pings).
+ * timer ticks: a hidden tab may wake us a minute late, and the grid still holds (docs/mapping.md#pings).
  */
 export function duePings(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   let next = step;
@@ -35,7 +35,7 @@ function playheadAt(step: Step, snap: Snapshot, at: number, now: number): number
   return playhead + (current - playhead) * share;
 }
 
-/** Dropped frames and frame rate, sent only when they changed (PRODUCT §3 QoE). */
+/** Dropped frames and frame rate, sent only when they changed (docs/mapping.md#qoe). */
 function frameQuality(step: Step, snap: Snapshot, current: number) {
   const qoeData: QoeData = {};
   const changes: {

@@ -11,7 +11,8 @@ export function enterPlaying(step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
   if (state.phase !== 'active' || state.playback === 'playing') return step;
   const playhead = position(snap, now);
-  // PRODUCT §3: timeToStart (integer ms, play intent → first content frame) on the first content play.
+  // docs/mapping.md#playback: timeToStart (integer ms, play intent → first content frame) on the first
+  // content play.
   const qoe = state.contentStarted
     ? undefined
     : { qoeData: { 'media.qoe.timeToStart': Math.max(0, Math.round(now - state.intentAt)) } };

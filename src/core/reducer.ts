@@ -26,7 +26,7 @@ const isAdSignal = (signal: PlayerSignal): signal is AdSignal => AD_SIGNALS.has(
 
 /**
  * The pure core: one player signal, read with a snapshot of the player at wall time `now`, turns the
- * state into the next state and the Media Collection events it implies (PRODUCT §3).
+ * state into the next state and the Media Collection events it implies (docs/mapping.md).
  */
 export function reduce(
   config: CoreConfig,
@@ -51,7 +51,10 @@ export function reduce(
   return syncStates(syncChapter(step, snap, now), snap, now);
 }
 
-/** PRODUCT §3: paused or buffering 30 min ends the session; 24 h rotates it into a new one. */
+/**
+ * docs/mapping.md#session-lifetime: paused or buffering 30 min ends the session; 24 h rotates it into a new
+ * one.
+ */
 function expire(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
   if (state.phase !== 'active') return step;

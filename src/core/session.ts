@@ -52,7 +52,7 @@ export function startSession(
     ...(resume ? { 'media.resume': true } : {}),
   };
   if (typeof params['media.length'] !== 'number') {
-    // PRODUCT §3: media.length is the content's duration, 86400 for live or unknown.
+    // docs/mapping.md#session: media.length is the content's duration, 86400 for live or unknown.
     params['media.length'] = knownDuration(snap.duration) ? snap.duration : LIVE_LENGTH;
   }
   const playhead = position(snap, at);
@@ -65,7 +65,7 @@ export function startSession(
   });
   const ts = started.state.lastTs;
   const withGrid = patch(started, {
-    // PRODUCT §3: the ping grid starts at sessionStart and does not move with other events.
+    // docs/mapping.md#pings: the ping grid starts at sessionStart and does not move with other events.
     nextPingAt: ts + config.mainPingMs,
     sessionStartedAt: ts,
     playhead,
@@ -77,8 +77,8 @@ export function startSession(
 }
 
 /**
- * MC API / Adobe SDKs: a resumed session re-sends the open chapter, the open break and ad (facts §5.4).
- * The break keeps its own ping cadence.
+ * MC API / Adobe SDKs: a resumed session re-sends the open chapter, the open break and ad
+ * (docs/adobe-api.md#session-timeouts). The break keeps its own ping cadence.
  */
 function resendContext(config: CoreConfig, step: Step, at: number): Step {
   const { chapter, adBreak } = step.state;
@@ -99,7 +99,10 @@ function resendContext(config: CoreConfig, step: Step, at: number): Step {
   return next;
 }
 
-/** MC API: sessionComplete when main content ends; the open chapter is completed first (PRODUCT §3). */
+/**
+ * MC API: sessionComplete when main content ends; the open chapter is completed first
+ * (docs/mapping.md#session).
+ */
 export function completeSession(step: Step, snap: Snapshot, now: number): Step {
   const closed = closeChapter(step, now, 'chapterComplete');
   const playhead = step.state.contentEnded ? step.state.playhead : position(snap, now);

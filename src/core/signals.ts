@@ -34,7 +34,7 @@ export interface ChapterCue {
   name: string;
 }
 
-/** What an ad stack knows about one ad (MC API adStart params, facts §3.7). */
+/** What an ad stack knows about one ad (adStart params: docs/adobe-api.md#ads). */
 export interface AdInfo {
   /** `media.ad.id`; the ad's source URL when the stack gives none. */
   id: string;

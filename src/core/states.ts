@@ -2,7 +2,7 @@ import type { StateName } from '../mc/types';
 import { emit, patch, type Step } from './emit';
 import type { Snapshot } from './signals';
 
-/** The standard player states and how a snapshot shows them (facts §3.9). */
+/** The standard player states and how a snapshot shows them (docs/mapping.md#player-states). */
 const STATE_READERS: readonly [StateName, (snap: Snapshot) => boolean][] = [
   ['fullscreen', (s) => s.fullscreen],
   ['mute', (s) => s.muted],
@@ -17,7 +17,8 @@ export function syncStates(step: Step, snap: Snapshot, at: number): Step {
   for (const [name, read] of STATE_READERS) {
     const on = read(snap);
     const active = next.state.states.includes(name);
-    // MC API allows 10 distinct states per session (facts §3.9); these five never reach it.
+    // MC API allows 10 distinct states per session (docs/adobe-api.md#player-states); these five never reach
+    // it.
     if (on && !active) {
       next = emit(next, 'stateStart', next.state.playhead, at, { params: { 'media.state.name': name } });
       next = patch(next, { states: [...next.state.states, name] });

@@ -12,8 +12,8 @@ export const BACKOFF_CAP_MS = 60_000;
 
 /**
  * Exponential backoff with "equal jitter": half of the step is fixed, half random, so clients that
- * failed together spread out (reliability §6.3) yet no retry ever comes at 0 ms. Attempt n waits
- * within [c/2, c] where c = min(60 s, 1 s · 2^(n−1)); `Retry-After` raises that to its own value.
+ * failed together spread out (docs/browsers.md#fetch-failures) yet no retry ever comes at 0 ms. Attempt n
+ * waits within [c/2, c] where c = min(60 s, 1 s · 2^(n−1)); `Retry-After` raises that to its own value.
  */
 export function backoffDelay({ attempt, random, retryAfterMs = 0 }: BackoffOptions): number {
   const exponent = Math.max(0, attempt - 1);

@@ -1,5 +1,5 @@
-// The page's word on connectivity, for the sender (reliability §6.1): `navigator.onLine === false`
-// is reliable and pauses sending; `true` proves nothing, so only a request's answer does. The
+// The page's word on connectivity, for the sender (docs/browsers.md#connectivity): `navigator.onLine ===
+// false` is reliable and pauses sending; `true` proves nothing, so only a request's answer does. The
 // `online` event is the moment to retry at once. The one delivery file that reads the page.
 import { EMPTY, fromEvent, type Observable } from 'rxjs';
 

@@ -12,7 +12,9 @@ export interface DeliveryContext {
   queue: EventQueue;
   now: () => number;
   random: () => number;
-  /** The browser's hint (`navigator.onLine`): false is reliable, true is not (reliability §6.1). */
+  /**
+   * The browser's hint (`navigator.onLine`): false is reliable, true is not (docs/browsers.md#connectivity).
+   */
   online: () => boolean;
   budget: KeepaliveBudget;
   /** True while a `flush({ keepalive: true })` is running. */

@@ -4,11 +4,12 @@ const CLOSING = new Set(['sessionEnd', 'sessionComplete']);
 
 /**
  * The `/api/v1/downloaded` body for what is left of a session whose collector session is gone
- * (PRODUCT §4–§5, MC API §6): one JSON array, original events in order with their original `ts`.
+ * (docs/delivery.md#gone-sessions): one JSON array, original events in order with their original `ts`.
  * - It must begin with a sessionStart: the pending one if it is still queued, else a copy of the
- *   session's own with `media.resume: true` placed 1 ms before the first pending event (MC API §9.3:
- *   consecutive ts ≥ 1 ms apart) at that event's playhead. The copy leaves out `qoeData`: the
- *   time-to-start it may carry belongs to the original start, not to this resumption.
+ *   session's own with `media.resume: true` placed 1 ms before the first pending event (consecutive
+ *   ts ≥ 1 ms apart: docs/adobe-api.md#timestamps-and-ordering) at that event's playhead. The copy
+ *   leaves out `qoeData`: the time-to-start it may carry belongs to the original start, not to this
+ *   resumption.
  * - It ends with a sessionEnd 1 ms after the last event, unless that already closes the session
  *   (Adobe's SDKs append one the same way).
  * Undefined when the batch cannot begin with a sessionStart.

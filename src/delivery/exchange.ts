@@ -2,7 +2,10 @@ import { classifyResponse, parseRetryAfter, type ResponseClass } from '../mc/res
 import type { RetryReason } from './reports';
 import type { Transport, TransportRequest } from './transport';
 
-/** One request's outcome, already classified. Never a rejection (STYLE §10: classify at the edge). */
+/**
+ * One request's outcome, already classified. Never a rejection (docs/contributing.md#code-style: classify at
+ * the edge).
+ */
 export interface Answer {
   verdict: ResponseClass;
   /** 0 when no HTTP answer arrived. */

@@ -16,8 +16,8 @@ interface FinalRequest {
 }
 
 /**
- * Last chance on final page hide (reliability §4.1–§4.2): for each live session with a sid, send its
- * queued events now, in order, all at once with keepalive, as far as the 64 KiB budget allows —
+ * Last chance on final page hide (docs/delivery.md#page-hide-and-keepalive): for each live session with a
+ * sid, send its queued events now, in order, all at once with keepalive, as far as the 64 KiB budget allows —
  * including those whose write to the outbox is still committing (this page has no later).
  * Synchronous: a closing Firefox tab runs no microtask queued in its pagehide (measured), so every
  * request starts, and every mark is written, in the pagehide task itself.

@@ -11,7 +11,7 @@ export interface FlushWatch {
 
 /**
  * Resolves once every id in the snapshot has left the queue (delivered or dropped), or when the
- * timeout passes, or on dispose: a flush never rejects and never hangs (STYLE §10).
+ * timeout passes, or on dispose: a flush never rejects and never hangs (docs/delivery.md#flush).
  */
 export function whenRemoved({ removed$, snapshot, scheduler, timeoutMs }: FlushWatch): Promise<void> {
   return new Promise((resolve) => {

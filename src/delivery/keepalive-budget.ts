@@ -1,5 +1,6 @@
-// Fetch spec (reliability §4.2): a keepalive request fails when its body plus the bodies of every
-// keepalive request still in flight exceed 64 KiB. This ledger keeps our own requests under it.
+// Fetch spec (docs/browsers.md#keepalive-and-sendbeacon): a keepalive request fails when its body plus the
+// bodies of every keepalive request still in flight exceed 64 KiB. This ledger keeps our own requests under
+// it.
 
 export interface KeepaliveBudget {
   /** Books `bytes` if they fit and says whether they did. */

@@ -1,9 +1,9 @@
 import type { McEvent, Outgoing } from '../mc/types';
 
-// The seam between delivery and storage. The IndexedDB outbox (PRODUCT §5, `src/outbox`) implements
+// The seam between delivery and storage. The IndexedDB outbox (docs/outbox.md, `src/outbox`) implements
 // it; every method is async because IndexedDB is.
 //
-// Write-ahead (PRODUCT §5, reliability §0.1): the sender appends an item before its request starts
+// Write-ahead (docs/outbox.md#write-ahead): the sender appends an item before its request starts
 // and removes it only once the collector acknowledged it (2xx) or it was finally dropped, so a page
 // that dies mid-request leaves the item for the next page (at-least-once delivery).
 
@@ -22,9 +22,12 @@ export interface SessionMeta {
   session: string;
   /** The collector's session id, once the sessions request returned it. */
   sid?: string;
-  /** Kept so a resume copy can lead a `/api/v1/downloaded` batch (PRODUCT §5). */
+  /** Kept so a resume copy can lead a `/api/v1/downloaded` batch (docs/outbox.md#replay). */
   sessionStart?: McEvent;
-  /** Wall-clock ms of the last 2xx; the collector forgets a session 10 min after (MC API §5.4). */
+  /**
+   * Wall-clock ms of the last 2xx; the collector forgets a session 10 min after
+   * (docs/adobe-api.md#session-timeouts).
+   */
   lastSentAt?: number;
   closed?: SessionClosed;
   /** Left by a page that is gone and taken over by this one (nobody plays it any more). */

@@ -47,11 +47,14 @@ export type DeliveryReport =
       message: string;
       count: number;
     }
-  /** A /api/v1/downloaded batch was refused (400 discards it all, MC API §6): `count` events dropped. */
+  /**
+   * A /api/v1/downloaded batch was refused (400 discards it all, docs/adobe-api.md#downloaded-content):
+   * `count` events dropped.
+   */
   | { type: 'downloadRejected'; session: string; count: number; status: number; message: string }
   /** The queue itself (storage) failed; `session` is undefined when no single session was concerned. */
   | { type: 'queueError'; session: string | undefined; message: string }
-  /** The outbox was over its caps (PRODUCT §5): `count` events of the session were dropped. */
+  /** The outbox was over its caps (docs/outbox.md#caps): `count` events of the session were dropped. */
   | { type: 'outboxDropped'; session: string; count: number; reason: 'count' | 'age' }
   /**
    * IndexedDB cannot keep the queue (`quota`: full; `unavailable`: missing or never opened;

@@ -10,7 +10,8 @@ export type StepResult = 'next' | 'idle' | { retryInMs: number };
 /** One request of a session's drain loop; `ids` are the queued items it carries. */
 export async function post(ctx: DeliveryContext, lane: Lane, path: string, body: string, ids: number[]) {
   const bytes = byteLength(body);
-  // Reliability §4.2: keepalive only within the shared 64 KiB; a larger body goes as a normal request.
+  // docs/browsers.md#keepalive-and-sendbeacon: keepalive only within the shared 64 KiB; a larger body goes as
+  // a normal request.
   const keepalive = ctx.keepaliveWanted() && ctx.budget.reserve(bytes);
   lane.current = ids;
   lane.currentKeepalive = keepalive;

@@ -6,7 +6,10 @@ import type { QueuedEvent, SessionMeta } from './queue';
 import { post, retry, type StepResult } from './request';
 import { forgetIfEnded, rejectSession } from './settle';
 
-/** What is left of a session whose collector session is gone goes whole to /downloaded (PRODUCT §5). */
+/**
+ * What is left of a session whose collector session is gone goes whole to /downloaded
+ * (docs/delivery.md#gone-sessions).
+ */
 export async function sendDownloaded(
   ctx: DeliveryContext,
   lane: Lane,
@@ -33,7 +36,8 @@ export async function sendDownloaded(
   const answer = await post(ctx, lane, DOWNLOADED_PATH, JSON.stringify(batch), ids);
   if (answer.verdict === 'retry') return retry(ctx, lane, head, answer);
   lane.attempt = 0;
-  // MC API §6: 201 accepts the whole batch; 400 discards all of it (no partial acceptance).
+  // docs/adobe-api.md#downloaded-content: 201 accepts the whole batch; 400 discards all of it (no partial
+  // acceptance).
   await ctx.remove(ids);
   const { status, message } = answer;
   const count = queued.length;

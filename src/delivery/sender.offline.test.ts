@@ -24,7 +24,7 @@ describe('sender: offline', () => {
     expect(reports).toEqual([
       expect.objectContaining({ type: 'retrying', reason: 'offline', attempt: 1, delayMs: 750 }),
     ]);
-    // The probe goes out although onLine still says false: the hint may lie (reliability §9 F5).
+    // The probe goes out although onLine still says false: the hint may lie (docs/browsers.md#connectivity).
     await vi.advanceTimersByTimeAsync(100);
     expect(collector.sentTo('/api/v1/sessions')).toEqual(['sessionStart@1000']);
     expect(collector.sentTo(EVENTS)).toEqual(['play@2000']);

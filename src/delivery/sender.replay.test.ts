@@ -1,4 +1,4 @@
-// What a page does with sessions an earlier page left (PRODUCT §5 replay) and what it leaves at its
+// What a page does with sessions an earlier page left (docs/outbox.md#replay) and what it leaves at its
 // own final page hide when the queue outlives it.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { McEvent } from '../mc/types';

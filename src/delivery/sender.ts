@@ -41,7 +41,7 @@ export interface Sender {
   flushFinal(): void;
   /** Drains every session the queue holds now (the outbox adopted one another page left). */
   wake(): void;
-  /** Back online (PRODUCT §4–§5): cuts every backoff wait short and tries again at once. */
+  /** Back online (docs/delivery.md#offline): cuts every backoff wait short and tries again at once. */
   retryNow(): void;
   /** Hot: subscribe before sending. Completes on dispose. */
   reports$: Observable<DeliveryReport>;
@@ -51,7 +51,7 @@ export interface Sender {
 
 export const FLUSH_TIMEOUT_MS = 10_000;
 
-/** Delivers tracker output to the collector (PRODUCT §4): through the queue, one lane per session. */
+/** Delivers tracker output to the collector (docs/delivery.md): through the queue, one lane per session. */
 export function createSender(deps: SenderDeps): Sender {
   const { transport, queue, scheduler = asyncScheduler, random = Math.random } = deps;
   const reports = new Subject<DeliveryReport>();

@@ -15,7 +15,8 @@ export async function settleEvent(
   lane.attempt = 0; // any answer but "retry" ends the run of failures
   switch (answer.verdict) {
     case 'sessionGone':
-      // PRODUCT §4: the item stays queued; the drain loop sends it with the rest to /downloaded.
+      // docs/delivery.md#gone-sessions: the item stays queued; the drain loop sends it with the rest to
+      // /downloaded.
       return markGone(ctx, lane, session, sid, status);
     case 'delivered':
       await ctx.queue.updateSession(session, { lastSentAt: ctx.now() });
@@ -24,7 +25,7 @@ export async function settleEvent(
       return forgetIfEnded(ctx, session, [item]);
     case 'invalid':
     case 'fatal':
-      // PRODUCT §4: 400 → drop that event, report it with the server's message, go on.
+      // docs/delivery.md#answers: 400 → drop that event, report it with the server's message, go on.
       await ctx.remove([item.id]);
       ctx.report({ type: 'dropped', session, event, status, message: answer.message });
       return forgetIfEnded(ctx, session, [item]);

@@ -21,8 +21,8 @@ export async function step(ctx: DeliveryContext, session: string, lane: Lane): P
     await rejectSession(ctx, session);
     return 'next';
   }
-  // Reliability §6.1: `navigator.onLine === false` is reliable, so no request now; the backoff wait
-  // ends in a probe, and `online` cuts it short. A probe that got an answer proves onLine wrong.
+  // docs/browsers.md#connectivity: `navigator.onLine === false` is reliable, so no request now; the backoff
+  // wait ends in a probe, and `online` cuts it short. A probe that got an answer proves onLine wrong.
   if (!ctx.online() && !lane.heard && lane.attempt === 0) return retry(ctx, lane, head, OFFLINE);
   if (meta?.closed === undefined && outOfReach(ctx, meta, head))
     await markGone(ctx, lane, session, meta?.sid, 0);
@@ -39,7 +39,7 @@ export async function step(ctx: DeliveryContext, session: string, lane: Lane): P
   return 'next';
 }
 
-// MC API §5.3: queue everything until the sid arrives; PRODUCT §4: one request in flight per session.
+// docs/delivery.md#requests: queue everything until the sid arrives, then one request in flight per session.
 async function sendStart(ctx: DeliveryContext, lane: Lane, head: QueuedEvent): Promise<StepResult> {
   const { session, event } = head;
   const answer = await post(ctx, lane, SESSIONS_PATH, JSON.stringify(event), [head.id]);
@@ -49,7 +49,7 @@ async function sendStart(ctx: DeliveryContext, lane: Lane, head: QueuedEvent): P
   const sid = answer.verdict === 'delivered' ? parseSessionId(answer.location, ctx.endpoint) : undefined;
   if (sid === undefined) {
     // A refused sessionStart can never become a session; a 201 we cannot read the sid from
-    // (MC API §9.1: Access-Control-Expose-Headers) leaves its events nowhere to go either.
+    // (docs/adobe-api.md#cors: Access-Control-Expose-Headers) leaves its events nowhere to go either.
     const message =
       answer.verdict === 'delivered'
         ? 'The collector created a session but its Location header could not be read; expose it with Access-Control-Expose-Headers: Location.'
@@ -66,11 +66,11 @@ async function sendStart(ctx: DeliveryContext, lane: Lane, head: QueuedEvent): P
   return 'next';
 }
 
-/** MC API §5.4: the collector closes a session 10 min after its last event. */
+/** docs/adobe-api.md#session-timeouts: the collector closes a session 10 min after its last event. */
 export const SERVER_IDLE_MS = 600_000;
 
 /**
- * PRODUCT §5, session-aware replay: whether a session can no longer be sent live. With a sid: its
+ * docs/outbox.md#replay: whether a session can no longer be sent live. With a sid: its
  * collector session got no event for 10 min (sending would only earn a 410). Without one: it was
  * left by a page that is gone, so nobody plays it any more (the page still playing a session starts
  * it late, with its real ts). Such a session goes whole to /downloaded; a page's own live view goes

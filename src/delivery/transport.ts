@@ -11,10 +11,10 @@ export interface TransportRequest {
 
 export interface TransportResponse {
   status: number;
-  /** The `Location` header (the sid on a sessions 201, MC API §1.4), null when absent or unreadable. */
+  /** The `Location` header (the sid on a sessions 201, docs/adobe-api.md), null when absent or unreadable. */
   location: string | null;
   retryAfter: string | null;
-  /** The collector's `{message}` on an error status (MC API §7). */
+  /** The collector's `{message}` on an error status (docs/adobe-api.md#events-request-and-status-codes). */
   message?: string;
 }
 
@@ -23,7 +23,9 @@ export type Transport = (request: TransportRequest) => Promise<TransportResponse
 
 export type TransportErrorCode = 'timeout' | 'network';
 
-/** No HTTP answer: the request timed out, or the network (or CORS) failed (reliability §6.2). */
+/**
+ * No HTTP answer: the request timed out, or the network (or CORS) failed (docs/browsers.md#fetch-failures).
+ */
 export class TransportError extends Error {
   override readonly name = 'TransportError';
   readonly code: TransportErrorCode;

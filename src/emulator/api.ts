@@ -1,5 +1,5 @@
 // The three MC API routes, given a parsed JSON body: validate, record, and answer as Adobe does
-// (facts §1.4, §2, §6). Returns the reply; writing it is the handler's job.
+// (docs/emulator.md#what-it-answers). Returns the reply; writing it is the handler's job.
 import type { McEvent } from '../mc/types';
 import type { EmulatorConfig } from './config';
 import { errorReply, type Reply } from './http-io';
@@ -18,7 +18,7 @@ export function createApi({ store, now, config }: ApiDeps) {
     errorReply(400, store.rejected({ path, body, problems, ...(sid === undefined ? {} : { sid }) }).message);
 
   return {
-    /** POST /api/v1/sessions: 201, empty octet-stream body, relative Location (facts §1.4). */
+    /** POST /api/v1/sessions: 201, empty octet-stream body, relative Location (docs/adobe-api.md). */
     sessions(path: string, body: unknown): Reply {
       const problems = eventProblems(body, 'sessionStart');
       if (problems.length > 0) return invalid(path, body, problems);
@@ -35,7 +35,7 @@ export function createApi({ store, now, config }: ApiDeps) {
       };
     },
 
-    /** POST /api/v1/sessions/{sid}/events: 204, or 400/404/410 with {message} (facts §2). */
+    /** POST /api/v1/sessions/{sid}/events: 204, or 400/404/410 with {message} (docs/adobe-api.md). */
     events(path: string, sid: string, body: unknown): Reply {
       const session = store.get(sid);
       if (!session) {
@@ -61,8 +61,9 @@ export function createApi({ store, now, config }: ApiDeps) {
     },
 
     /**
-     * POST /api/v1/downloaded: one whole session as a JSON array, all or nothing (facts §6). Adobe
-     * documents no Location here, so none is sent; the recorded session is closed ('ended') at once.
+     * POST /api/v1/downloaded: one whole session as a JSON array, all or nothing
+     * (docs/adobe-api.md#downloaded-content). Adobe documents no Location here, so none is sent; the recorded
+     * session is closed ('ended') at once.
      */
     downloaded(path: string, body: unknown): Reply {
       const problems = batchProblems(body);

@@ -1,5 +1,5 @@
-// What the collector received, held against what the pages produced (PRODUCT §5: nothing lost,
-// nothing twice, in order). Pure. Tests post everything the pages produced so far
+// What the collector received, held against what the pages produced (docs/delivery.md#the-guarantee: nothing
+// lost, nothing twice, in order). Pure. Tests post everything the pages produced so far
 // (`POST /__emulator/produced`, replacing the last log) and read the verdict (`GET /__emulator/audit`);
 // `findDuplicates` needs no produced log at all.
 import type { McEvent, Outgoing } from '../mc/types';

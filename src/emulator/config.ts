@@ -1,13 +1,17 @@
 // Emulator settings: the timeouts Adobe applies to sessions and the ping cadence the sequence rules expect.
 
 export interface EmulatorConfig {
-  /** MC API: a session with no event for 10 min is closed (facts §5.4). */
+  /** MC API: a session with no event for 10 min is closed (docs/adobe-api.md#session-timeouts). */
   idleTimeoutMs: number;
-  /** MC API: a session whose playhead has not moved for 30 min is closed (facts §5.4). */
+  /**
+   * MC API: a session whose playhead has not moved for 30 min is closed (docs/adobe-api.md#session-timeouts).
+   */
   stalledTimeoutMs: number;
-  /** Expected content ping interval (facts §3.3: every 10 s). */
+  /** Expected content ping interval (docs/adobe-api.md#pings: every 10 s). */
   mainPingIntervalMs: number;
-  /** Expected ping interval inside an ad break (facts §3.3: 1 s in Adobe's event pages and SDKs). */
+  /**
+   * Expected ping interval inside an ad break (docs/adobe-api.md#pings: 1 s in Adobe's event pages and SDKs).
+   */
   adPingIntervalMs: number;
   /** Slack added to either interval before a gap becomes a `ping-cadence` finding. */
   pingToleranceMs: number;

@@ -117,7 +117,7 @@ async function answerApi(
   const sid = route.sid === undefined ? {} : { sid: route.sid };
   const invalid = (problem: string): Reply =>
     errorReply(400, store.rejected({ path, body: text, problems: [problem], ...sid }).message);
-  // MC API: Content-Type: application/json is required on every request (facts §1, §7).
+  // MC API: Content-Type: application/json is required on every request (docs/adobe-api.md#endpoints).
   if (!isJsonContentType(req.headers['content-type'])) {
     return invalid(`Content-Type must be application/json, not ${req.headers['content-type'] ?? 'missing'}.`);
   }

@@ -9,8 +9,8 @@ export interface Reply {
   body?: unknown;
 }
 
-// MC API responses carry exactly these CORS headers (facts §1.4, §7); Expose-Headers lets the page read
-// Location. The control routes also need GET and DELETE.
+// MC API responses carry exactly these CORS headers (docs/adobe-api.md#cors); Expose-Headers lets the page
+// read Location. The control routes also need GET and DELETE.
 export const API_CORS: Readonly<Record<string, string>> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'OPTIONS,POST,PUT',
@@ -42,7 +42,10 @@ export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Pr
   return Buffer.concat(chunks).toString('utf8');
 }
 
-/** MC API: every request is `Content-Type: application/json` (facts §7); parameters such as charset are fine. */
+/**
+ * MC API: every request is `Content-Type: application/json` (docs/adobe-api.md#endpoints); parameters such as
+ * charset are fine.
+ */
 export const isJsonContentType = (header: string | undefined): boolean =>
   header?.split(';')[0].trim().toLowerCase() === 'application/json';
 

@@ -1,5 +1,5 @@
 // videojs-media-collection/emulator: a stand-in for Adobe's Media Collection API collector, for the
-// demo and the tests (PRODUCT §6). Node only.
+// demo and the tests (docs/emulator.md). Node only.
 //
 // Recording contract (GET /__emulator/sessions, /__emulator/report):
 // - A session's `events` holds every well-formed event that reached it, in arrival order, with the

@@ -1,4 +1,4 @@
-// Ad bookend rules (facts §3.7, §9.5–9.7): ads only inside adBreakStart…adBreakComplete, one ad and
+// Ad bookend rules (docs/adobe-api.md#ads): ads only inside adBreakStart…adBreakComplete, one ad and
 // one break open at a time, no content play before a pre-roll, playhead frozen during a break.
 import type { McEvent } from '../mc/types';
 import { type AdState, type EventRef, type Issue, inBreak, type SequenceState } from './sequence-types';
@@ -15,7 +15,7 @@ export function checkAds(
   const issues: Issue[] = [];
   const { eventType } = event;
 
-  // MC API: playhead during an ad break stays at the content position where it began (facts §3.7, §9.6).
+  // MC API: playhead during an ad break stays at the content position where it began (docs/adobe-api.md#ads).
   if (open && eventType !== 'adBreakStart') {
     const drift = Math.abs(event.playerTime.playhead - (ads.breakPlayhead as number));
     if (drift > PLAYHEAD_EPSILON) {
@@ -35,7 +35,8 @@ export function checkAds(
             'adBreakStart arrived while an ad break was still open; close it with adBreakComplete first.',
         });
       }
-      // MC API: no play before a pre-roll's adBreakStart, or Content Starts is counted (facts §3.2, §9.7).
+      // MC API: no play before a pre-roll's adBreakStart, or Content Starts is counted
+      // (docs/adobe-api.md#ads).
       const podSecond = event.params?.['media.ad.podSecond'];
       if (ads.breaksSeen === 0 && podSecond === 0 && ads.playBeforeBreaks) {
         issues.push({
@@ -94,7 +95,7 @@ export function checkAds(
   }
 }
 
-// MC API bookend rule: ads outside a break are ignored and counted as content (facts §3.7).
+// MC API bookend rule: ads outside a break are ignored and counted as content (docs/adobe-api.md#ads).
 const outsideBreak = (eventType: string): Issue => ({
   rule: 'ad-outside-break',
   message: `${eventType} arrived outside adBreakStart…adBreakComplete, so Adobe ignores it and counts the time as main content.`,

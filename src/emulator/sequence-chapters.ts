@@ -1,5 +1,5 @@
-// Chapter rules (facts §3.8, timeline 3 in §5.1): chapters never overlap, every close has an open
-// chapterStart, and no chapter event falls inside an ad break.
+// Chapter rules (docs/adobe-api.md#chapters, Adobe's timeline 3): chapters never overlap, every close has an
+// open chapterStart, and no chapter event falls inside an ad break.
 import type { McEvent } from '../mc/types';
 import { type Issue, inBreak, type SequenceState } from './sequence-types';
 

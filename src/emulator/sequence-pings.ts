@@ -1,5 +1,5 @@
-// Ping cadence (facts §3.3; PRODUCT §3 "Pings"): pings every mainPingIntervalMs in content and every
-// adPingIntervalMs in an ad break, and never a silent gap longer than the current interval between
+// Ping cadence (docs/adobe-api.md#pings, docs/mapping.md#pings): pings every mainPingIntervalMs in content
+// and every adPingIntervalMs in an ad break, and never a silent gap longer than the current interval between
 // sessionStart and sessionComplete/sessionEnd. Each gap is judged with the interval of the context it
 // lies in (the break state between the two events), so a gap never mixes content and break.
 import type { McEvent } from '../mc/types';

@@ -1,5 +1,5 @@
-// Player state rules (facts §3.9): at most 10 distinct states per session (Adobe keeps the first 10),
-// and a stateEnd needs a started state of the same name.
+// Player state rules (docs/adobe-api.md#player-states): at most 10 distinct states per session (Adobe keeps
+// the first 10), and a stateEnd needs a started state of the same name.
 import type { McEvent } from '../mc/types';
 import type { Issue, SequenceState } from './sequence-types';
 

@@ -1,5 +1,5 @@
 // Vocabulary of the sequence rules: the mistakes Adobe accepts silently because it validates each
-// request alone (facts §4, §9.5). Findings are recorded, never answered with a 4xx.
+// request alone (docs/adobe-api.md#validation). Findings are recorded, never answered with a 4xx.
 import type { McEventType } from '../mc/types';
 
 export const SEQUENCE_RULES = [

@@ -18,7 +18,8 @@ const preroll = (podSecond = 0) =>
 const state = (atMs: number, name: string, type: 'stateStart' | 'stateEnd' = 'stateStart') =>
   ev(type, atMs, 0, { 'media.state.name': name });
 
-// Adobe's timeline 1 and 3 shapes (facts §5.1): pre-roll, chapter, states, completion, trailing ping.
+// Adobe's timeline 1 and 3 shapes (docs/mapping.md#ads): pre-roll, chapter, states, completion, trailing
+// ping.
 const CLEAN: McEvent[] = [
   start(0),
   preroll(),

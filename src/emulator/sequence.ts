@@ -38,21 +38,24 @@ export function stepSequence(
       message,
     }));
 
-  // MC API: after sessionEnd every call on the sid is dropped (facts §3.12); nothing else is judged.
+  // MC API: after sessionEnd every call on the sid is dropped (docs/adobe-api.md#session-timeouts); nothing
+  // else is judged.
   if (state.ended) {
     const message = `${eventType} arrived after sessionEnd; Adobe drops everything sent on a closed session.`;
     return { state, findings: stamp([{ rule: 'after-session-end', message }]) };
   }
 
   const issues: Issue[] = [];
-  // MC API: consecutive events need distinct ts, at least 1 ms apart (facts §5.3, §9.3).
+  // MC API: consecutive events need distinct ts, at least 1 ms apart
+  // (docs/adobe-api.md#timestamps-and-ordering).
   if (state.lastTs !== undefined && ts <= state.lastTs) {
     issues.push({
       rule: 'ts-order',
       message: `playerTime.ts ${ts} is not later than the previous event's ${state.lastTs}; Adobe orders events by ts and needs them at least 1 ms apart.`,
     });
   }
-  // MC API: sessionComplete comes once, and only pings or a sessionEnd may follow it (facts §3.11).
+  // MC API: sessionComplete comes once, and only pings or a sessionEnd may follow it
+  // (docs/emulator.md#sequence-rules).
   if (state.completed && eventType === 'sessionComplete') {
     issues.push({ rule: 'session-complete-twice', message: 'sessionComplete arrived a second time.' });
   } else if (state.completed && eventType !== 'ping' && eventType !== 'sessionEnd') {

@@ -92,7 +92,10 @@ export function recordEvent(
   return step.findings;
 }
 
-/** MC API: a session closes after 10 min without events or 30 min without playhead movement (facts §5.4). */
+/**
+ * MC API: a session closes after 10 min without events or 30 min without playhead movement
+ * (docs/adobe-api.md#session-timeouts).
+ */
 export function expireIfIdle(session: SessionRecord, now: number, config: EmulatorConfig): void {
   if (session.closed !== 'open') return;
   if (now - session.lastEventAt > config.idleTimeoutMs) {

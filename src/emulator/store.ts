@@ -59,7 +59,7 @@ export interface EmulatorReport {
 
 export type Store = ReturnType<typeof createStore>;
 
-// MC API sample sids are 64 lowercase hex characters (facts §1.4).
+// MC API sample sids are 64 lowercase hex characters (docs/adobe-api.md).
 export const randomSid = (): string => randomBytes(32).toString('hex');
 
 export function createStore(deps: { now: () => number; newSid?: () => string }) {

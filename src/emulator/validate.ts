@@ -1,6 +1,6 @@
 // Per-request validation as the MC API does it: each event alone against its schema, never against the
-// session's history (facts §4: "session-level validation is not possible"). Pure; returns every
-// problem as one sentence naming the field and the rule. The 400 message is the first problem.
+// session's history (docs/adobe-api.md#validation: "session-level validation is not possible"). Pure; returns
+// every problem as one sentence naming the field and the rule. The 400 message is the first problem.
 
 import { isPlainObject } from '../mc/json-types';
 import { EVENT_TYPES, type McEventType } from '../mc/types';
@@ -10,7 +10,7 @@ import { paramsProblems } from '../mc/validate-params';
 /** Where an event arrived: the sessions URL takes only sessionStart, the events URL never does. */
 export type EventSlot = 'sessionStart' | 'sessionEvent';
 
-// MC API schema: top level additionalProperties:false (facts §4).
+// MC API schema: top level additionalProperties:false (docs/adobe-api.md#validation).
 const TOP_LEVEL_KEYS = ['eventType', 'playerTime', 'params', 'customMetadata', 'qoeData'];
 
 export function eventProblems(body: unknown, slot: EventSlot): string[] {
@@ -33,7 +33,10 @@ export function eventProblems(body: unknown, slot: EventSlot): string[] {
   ];
 }
 
-/** `POST /api/v1/downloaded`: a non-empty array of one session's events, sessionStart first (facts §6). */
+/**
+ * `POST /api/v1/downloaded`: a non-empty array of one session's events, sessionStart first
+ * (docs/adobe-api.md#downloaded-content).
+ */
 export function batchProblems(body: unknown): string[] {
   if (!Array.isArray(body) || body.length === 0) {
     return ['The downloaded body must be a non-empty JSON array of events that starts with sessionStart.'];
@@ -55,7 +58,8 @@ function eventTypeProblems(eventType: unknown, slot: EventSlot): string[] {
       `eventType ${JSON.stringify(eventType)} is not one of the ${EVENT_TYPES.length} MC API event types.`,
     ];
   }
-  // MC API: sessionStart goes only to /api/v1/sessions, which takes nothing else (facts §1, §3.1).
+  // MC API: sessionStart goes only to /api/v1/sessions, which takes nothing else
+  // (docs/adobe-api.md#endpoints).
   if (slot === 'sessionStart' && eventType !== 'sessionStart') {
     return [`eventType must be sessionStart here (a session begins with sessionStart), not ${eventType}.`];
   }
@@ -67,7 +71,8 @@ function eventTypeProblems(eventType: unknown, slot: EventSlot): string[] {
   return [];
 }
 
-// MC API: playerTime {playhead: number of seconds, ts: integer epoch ms}, nothing else (facts §1, §4).
+// MC API: playerTime {playhead: number of seconds, ts: integer epoch ms}, nothing else
+// (docs/adobe-api.md#validation).
 function playerTimeProblems(playerTime: unknown): string[] {
   if (playerTime === undefined) return ['playerTime is required.'];
   if (!isPlainObject(playerTime)) return ['playerTime must be a JSON object with playhead and ts.'];

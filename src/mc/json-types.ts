@@ -1,4 +1,5 @@
-// JSON type checks shared by the validators; "integer" follows JSON Schema draft-04 (facts §4).
+// JSON type checks shared by the validators; "integer" follows JSON Schema draft-04
+// (docs/adobe-api.md#validation).
 import type { JsonType } from './params-spec';
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>

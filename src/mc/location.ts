@@ -1,8 +1,9 @@
 import { SESSIONS_PATH } from './types';
 
-// MC API §1.4: the sid is the path segment after `/api/v1/sessions/` in the 201's Location header.
-// Adobe sends a relative path; proxies and other collectors may send an absolute URL, so any host is
-// accepted. The path may also carry the endpoint's own path prefix (collector behind a reverse proxy).
+// docs/adobe-api.md#sessions-request-and-the-location-header: the sid is the path segment after
+// `/api/v1/sessions/` in the 201's Location header. Adobe sends a relative path; proxies and other collectors
+// may send an absolute URL, so any host is accepted. The path may also carry the endpoint's own path prefix
+// (collector behind a reverse proxy).
 const SID_PATH = new RegExp(`^(.*)${SESSIONS_PATH}/([^/]+)/?$`);
 
 /** The collector session id in a sessions response's `Location`, or undefined when there is none. */

@@ -1,7 +1,7 @@
-// Which `params` keys each event type takes, with their JSON types (facts §1.1, §3.7–3.9, §4 table).
-// Adobe publishes no full schemas (facts §10); this is the table the facts file assembles from the
-// parameter reference and the SDKs. `params` has additionalProperties:false (facts §4), so any key
-// not listed here is rejected.
+// Which `params` keys each event type takes, with their JSON types (docs/adobe-api.md#parameter-types).
+// Adobe publishes no full schemas (docs/adobe-api.md#validation); this is the table assembled from its
+// parameter reference and the SDKs. `params` has additionalProperties:false (docs/adobe-api.md#validation),
+// so any key not listed here is rejected.
 import type { McEventType } from './types';
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object';
@@ -14,7 +14,8 @@ export interface ParamsSpec {
 const strings = (...keys: string[]): Record<string, JsonType> =>
   Object.fromEntries(keys.map((key) => [key, 'string' as const]));
 
-// Standard content and audio metadata: all optional strings on sessionStart (facts §1.1).
+// Standard content and audio metadata: all optional strings on sessionStart
+// (docs/adobe-api.md#parameter-types).
 const STANDARD_METADATA = strings(
   'media.name',
   'media.sdkVersion',
@@ -106,10 +107,10 @@ export const PARAMS_SPECS: Readonly<Partial<Record<McEventType, ParamsSpec>>> = 
   stateEnd: STATE,
 };
 
-/** MC API: customMetadata is allowed only on these three (facts §1.2). */
+/** MC API: customMetadata is allowed only on these three (docs/adobe-api.md#custommetadata). */
 export const CUSTOM_METADATA_EVENTS: readonly McEventType[] = ['sessionStart', 'adStart', 'chapterStart'];
 
-/** qoeData keys and their types (facts §1.3, §3.10, §4 "Quality data"). */
+/** qoeData keys and their types (docs/adobe-api.md#qoe-and-errors). */
 export const QOE_TYPES: Readonly<Record<string, JsonType>> = {
   'media.qoe.bitrate': 'integer',
   'media.qoe.droppedFrames': 'integer',

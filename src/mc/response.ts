@@ -1,5 +1,5 @@
 /**
- * What a collector answer means for the event that caused it (MC API §1.4, §2; reliability §6.2):
+ * What a collector answer means for the event that caused it (docs/delivery.md#answers):
  * - `delivered`: 2xx, the event is acknowledged.
  * - `invalid`: 400/422, the body failed validation; resending it as-is can never succeed.
  * - `sessionGone`: 404/410, the collector session no longer exists or accepts events.

@@ -1,5 +1,5 @@
 // Adobe Streaming Media Collection API vocabulary, spelled exactly as on the wire.
-// Source of truth for names and types: shared/reference/media-collection-api.md §1–§4.
+// Source of truth for names and types: docs/adobe-api.md.
 
 export const EVENT_TYPES = [
   'sessionStart',
@@ -54,7 +54,10 @@ export interface McEvent {
   qoeData?: QoeData;
 }
 
-/** Player state names as the Edge API, the SDKs and the 2026 docs spell them (facts §9.17). */
+/**
+ * Player state names as the Edge API, the SDKs and the 2026 docs spell them
+ * (docs/adobe-api.md#where-adobes-documents-disagree).
+ */
 export type StateName = 'fullscreen' | 'mute' | 'closedCaptioning' | 'pictureInPicture' | 'inFocus';
 
 /**

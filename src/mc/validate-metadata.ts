@@ -1,10 +1,12 @@
-// customMetadata and qoeData validation for one event (facts §1.2, §1.3, §3.10, §9.12–9.13).
+// customMetadata and qoeData validation for one event (docs/adobe-api.md#custommetadata,
+// docs/adobe-api.md#qoe-and-errors).
 
 import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
 import { CUSTOM_METADATA_EVENTS, QOE_TYPES } from './params-spec';
 import type { McEventType } from './types';
 
-// MC API schema sample: customMetadata patternProperties ^[a-zA-Z0-9_\.]+$ (facts §1.2).
+// MC API schema sample: customMetadata patternProperties ^[a-zA-Z0-9_\.]+$
+// (docs/adobe-api.md#custommetadata).
 const METADATA_KEY = /^[A-Za-z0-9_.]+$/;
 const ERROR_SOURCES = ['player', 'external'];
 
@@ -20,7 +22,8 @@ export function customMetadataProblems(eventType: McEventType, metadata: unknown
     if (!METADATA_KEY.test(key)) {
       problems.push(`${path}: keys may only use A–Z, a–z, 0–9, "_" and ".".`);
     } else if (key.startsWith('media.') || key.startsWith('a.')) {
-      // MC API: "media." may overwrite standard fields and "a." is reserved (facts §1.2).
+      // MC API: "media." may overwrite standard fields and "a." is reserved
+      // (docs/adobe-api.md#custommetadata).
       problems.push(`${path}: keys must not start with "media." or "a.".`);
     }
     if (typeof value !== 'string') {
@@ -38,7 +41,7 @@ export function qoeDataProblems(qoeData: unknown): string[] {
     const path = keyPath('qoeData', key);
     const type = QOE_TYPES[key];
     if (!type) {
-      // MC API schema sample: qoeData additionalProperties:false (facts §4, §9.13).
+      // MC API schema sample: qoeData additionalProperties:false (docs/adobe-api.md#validation).
       problems.push(
         `${path} is not a qoeData key; use media.qoe.bitrate, droppedFrames, framesPerSecond, timeToStart, errorID or errorSource.`,
       );

@@ -1,18 +1,19 @@
-// `params` validation for one event (facts §4 table): required keys, JSON types, no unknown keys,
-// and no params at all on the event types that take none (ping above all, facts §3.3).
+// `params` validation for one event (docs/adobe-api.md#parameter-types): required keys, JSON types, no
+// unknown keys, and no params at all on the event types that take none (ping above all,
+// docs/adobe-api.md#pings).
 
 import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
 import { PARAMS_SPECS } from './params-spec';
 import type { McEventType } from './types';
 
-// Custom state names follow the SDKs' validation regex (facts §3.9).
+// Custom state names follow the SDKs' validation regex (docs/adobe-api.md#player-states).
 const STATE_NAME = /^[A-Za-z0-9_.]{1,64}$/;
 
 export function paramsProblems(eventType: McEventType, params: unknown): string[] {
   const spec = PARAMS_SPECS[eventType];
   if (!spec) {
     if (params === undefined) return [];
-    // MC API: ping is eventType + playerTime only, "must not include params" (facts §3.3, §9.8).
+    // MC API: ping is eventType + playerTime only, "must not include params" (docs/adobe-api.md#pings).
     return eventType === 'ping'
       ? ['ping must not carry params: a ping is only eventType and playerTime (and optional qoeData).']
       : [`${eventType} takes no params: remove the params object.`];
@@ -26,7 +27,7 @@ export function paramsProblems(eventType: McEventType, params: unknown): string[
   for (const [key, value] of Object.entries(params)) {
     const type = spec.required[key] ?? spec.optional[key];
     if (!type) {
-      // MC API schema: params additionalProperties:false (facts §4).
+      // MC API schema: params additionalProperties:false (docs/adobe-api.md#validation).
       problems.push(
         `${keyPath('params', key)} is not a ${eventType} parameter (unknown params keys are rejected).`,
       );
@@ -47,7 +48,8 @@ function valueProblems(key: string, value: unknown): string[] {
   return [];
 }
 
-// MC API: visitor.customerIDs maps an id type to {"id": string, "authState": 0|1|2} (facts §1.1).
+// MC API: visitor.customerIDs maps an id type to {"id": string, "authState": 0|1|2}
+// (docs/adobe-api.md#parameter-types).
 function customerIdProblems(ids: Record<string, unknown>): string[] {
   return Object.entries(ids)
     .filter(([, entry]) => !isCustomerId(entry))

@@ -1,6 +1,6 @@
-// Sessions other pages left behind (PRODUCT §5: reload, tab close and crash keep the queue; the next
-// page on the origin delivers it). A scan lists the stored sessions and queues for the lock of each
-// one this page does not know; when a lock is granted — at once if its page is gone, or the moment
+// Sessions other pages left behind (docs/outbox.md#adoption-across-tabs: reload, tab close and crash keep the
+// queue; the next page on the origin delivers it). A scan lists the stored sessions and queues for the lock
+// of each one this page does not know; when a lock is granted — at once if its page is gone, or the moment
 // that page closes — the session's events are read into this page's mirror and the sender drains them.
 import type { DeliveryReport } from '../delivery/reports';
 import { tooOld } from './caps';

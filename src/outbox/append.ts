@@ -27,7 +27,7 @@ export function createAppend(deps: AppendDeps): (outgoing: readonly Outgoing[]) 
   let waitingForKeys: Promise<unknown> = lease.ready(1).catch(() => undefined);
   let waiters = 0;
 
-  /** PRODUCT §5: over the count cap, the oldest pings go first; drops are reported per session. */
+  /** docs/outbox.md#caps: over the count cap, the oldest pings go first; drops are reported per session. */
   const enforceCount = (): Set<number> => {
     if (mirror.size() <= caps.maxEvents) return new Set();
     const dropped = mirror.remove(overCount(mirror.all(), caps.maxEvents).map((item) => item.id));

@@ -1,4 +1,4 @@
-// How big and how old the outbox may grow (PRODUCT §5: bounded, oldest pings dropped first, never a
+// How big and how old the outbox may grow (docs/outbox.md#caps: bounded, oldest pings dropped first, never a
 // sessionStart or a bookend), as pure functions over what a page holds.
 import type { QueuedEvent } from '../delivery/queue';
 import type { McEventType } from '../mc/types';
@@ -12,7 +12,7 @@ export interface OutboxCaps {
 
 export const DEFAULT_CAPS: Readonly<OutboxCaps> = Object.freeze({
   maxEvents: 10_000,
-  // Safari deletes script-writable storage after 7 days without interaction (reliability §2.2),
+  // Safari deletes script-writable storage after 7 days without interaction (docs/browsers.md#eviction),
   // and workbox keeps its queue as long: older data is not worth a promise.
   maxAgeMs: 7 * 24 * 3_600_000,
 });

@@ -5,12 +5,15 @@ import { createWriter } from './writer';
 
 export type FallbackReport = Extract<DeliveryReport, { type: 'storageFallback' }>;
 
-/** Reliability §1.4: Safari 14's first `indexedDB.open()` could hang forever; never wait that long. */
+/**
+ * docs/browsers.md#connection-drops-and-hanging-opens: Safari 14's first `indexedDB.open()` could hang
+ * forever; never wait that long.
+ */
 export const OPEN_TIMEOUT_MS = 5_000;
 
 /**
- * Whether the outbox still writes to IndexedDB, and the writes themselves. PRODUCT §5: a quota
- * error or a missing IndexedDB falls back to memory and is reported, once. After a quota (or other)
+ * Whether the outbox still writes to IndexedDB, and the writes themselves. docs/outbox.md#memory-fallback: a
+ * quota error or a missing IndexedDB falls back to memory and is reported, once. After a quota (or other)
  * failure, deletes and session updates are still tried: they free space, and an acknowledged event
  * left stored would be sent again by the next page.
  */

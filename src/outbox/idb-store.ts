@@ -1,13 +1,16 @@
-// The one file that touches IndexedDB (STYLE §9), through idb-keyval's `createStore`: a dedicated
-// database, so no other idb-keyval user on the page can share (or break) its object store
-// (reliability §1.1: a second store cannot be added to an existing database).
+// The one file that touches IndexedDB (docs/outbox.md#layers), through idb-keyval's `createStore`: a
+// dedicated database, so no other idb-keyval user on the page can share (or break) its object store
+// (docs/browsers.md#idb-keyval: a second store cannot be added to an existing database).
 import { createStore, promisifyRequest, type UseStore } from 'idb-keyval';
 import { classifyStorageError, NEXT_KEY, type OutboxStore } from './store';
 
 export const DB_NAME = 'videojs-media-collection';
 export const STORE_NAME = 'outbox';
 
-/** Reliability §1.4: Safari drops connections ("connection is closing", "server lost"); reopen once. */
+/**
+ * docs/browsers.md#connection-drops-and-hanging-opens: Safari drops connections ("connection is closing",
+ * "server lost"); reopen once.
+ */
 const RECONNECT_ERRORS = new Set(['InvalidStateError', 'UnknownError']);
 
 // Every number key, and nothing else: IndexedDB orders numbers before dates, strings and arrays.
@@ -93,8 +96,8 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
     }
   };
 
-  // Reliability §2.4 and measured here: a write issued during pagehide survives the page only when
-  // it asks to commit at once; left to auto-commit, both Chromium and Firefox dropped it.
+  // docs/browsers.md#writes-during-pagehide, measured here: a write issued during pagehide survives the page
+  // only when it asks to commit at once; left to auto-commit, both Chromium and Firefox dropped it.
   const committed = (store: IDBObjectStore): Promise<void> => {
     store.transaction.commit?.();
     return promisifyRequest(store.transaction);
@@ -129,7 +132,7 @@ export function createIdbStore(dbName = DB_NAME): OutboxStore | undefined {
     reserveKeys: (count) =>
       run('readwrite', async (store) => {
         // Both reads in this one transaction: readwrite transactions on a store run one at a time
-        // across tabs, so no other tab can reserve the same keys in between (reliability §1.2).
+        // across tabs, so no other tab can reserve the same keys in between (docs/browsers.md#transactions).
         const counter = store.get(NEXT_KEY);
         const last = store.openKeyCursor(NUMBERS(), 'prev');
         const [next, cursor] = await Promise.all([promisifyRequest(counter), promisifyRequest(last)]);

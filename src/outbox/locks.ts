@@ -1,4 +1,4 @@
-// The part of the Web Locks API the outbox uses (reliability §3.1), so it can be injected: the
+// The part of the Web Locks API the outbox uses (docs/browsers.md#web-locks), so it can be injected: the
 // browser's `navigator.locks`, or the in-memory manager below in unit specs and where Web Locks
 // are missing.
 

@@ -173,7 +173,7 @@ describe('createOutbox: falling back to memory', () => {
     expect(types(await page.outbox.pending('a'))).toEqual(['sessionStart', 'play']);
   });
 
-  it('falls back when IndexedDB never answers (reliability §1.4: a hanging open)', async () => {
+  it('falls back when IndexedDB never answers (a hanging open)', async () => {
     const hanging: OutboxStore = {
       write: () => new Promise(() => {}),
       reserveKeys: () => new Promise(() => {}),

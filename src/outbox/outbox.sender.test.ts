@@ -1,4 +1,4 @@
-// The sender over the outbox: the promise of PRODUCT §5 end to end, on the fake clock.
+// The sender over the outbox: the promise of docs/outbox.md end to end, on the fake clock.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createSender } from '../delivery/sender';
 import {

@@ -1,5 +1,5 @@
 // The outbox's policy layer (workbox's `Queue`): the sender's EventQueue, kept in IndexedDB.
-// PRODUCT §5 — write-ahead: an event is committed before its request may start (`pending` shows
+// docs/outbox.md#write-ahead: an event is committed before its request may start (`pending` shows
 // only committed events) and leaves only when the sender removes it (2xx, or a final 400 drop).
 // Acknowledgements are written behind, batched: if the page dies before that batch commits, the
 // next page sends those events again (a duplicate), and never loses one.

@@ -1,4 +1,4 @@
-// One flusher per session across tabs (PRODUCT §5, reliability §3.1): the page that created a
+// One flusher per session across tabs (docs/outbox.md#adoption-across-tabs): the page that created a
 // session holds its Web Lock for as long as it lives; any other page queues for that lock, and the
 // browser grants it the moment the owner closes or crashes. The lock is the only proof of ownership.
 import type { LockManagerLike } from './locks';

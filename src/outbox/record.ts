@@ -7,8 +7,8 @@ import { EVENT_TYPES, type McEvent } from '../mc/types';
 export const RECORD_VERSION = 1;
 
 /**
- * Event keys are positive integers (reliability §1.3: numbers sort numerically, unpadded strings do
- * not); session keys are strings, which IndexedDB sorts after every number, so the two never mix.
+ * Event keys are positive integers (docs/browsers.md#keys-and-ordering: numbers sort numerically, unpadded
+ * strings do not); session keys are strings, which IndexedDB sorts after every number, so the two never mix.
  */
 export const SESSION_PREFIX = 'session:';
 export const sessionKey = (session: string): string => SESSION_PREFIX + session;

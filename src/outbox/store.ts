@@ -18,7 +18,7 @@ export interface OutboxStore {
   write(batch: StoreBatch, urgent?: boolean): Promise<void>;
   /**
    * Reserves `count` fresh number keys, above every number key stored or reserved before, and
-   * returns the first. Atomic across tabs (one readwrite transaction: reliability §1.2).
+   * returns the first. Atomic across tabs (one readwrite transaction: docs/browsers.md#transactions).
    */
   reserveKeys(count: number): Promise<number>;
   /** Every entry with a number key, in key order. */
@@ -34,7 +34,10 @@ export const NEXT_KEY = 'outbox:next-key';
 
 export type OutboxErrorCode = 'quota' | 'unavailable' | 'storage';
 
-/** A storage failure, classified (STYLE §10): the outbox decides from the code, never the message. */
+/**
+ * A storage failure, classified (docs/contributing.md#code-style): the outbox decides from the code, never
+ * the message.
+ */
 export class OutboxError extends Error {
   override readonly name = 'OutboxError';
   readonly code: OutboxErrorCode;
@@ -45,7 +48,7 @@ export class OutboxError extends Error {
   }
 }
 
-/** Reliability §2.1: a full origin aborts the transaction with QuotaExceededError (check the name). */
+/** docs/browsers.md#quota: a full origin aborts the transaction with QuotaExceededError (check the name). */
 export function classifyStorageError(error: unknown): OutboxError {
   if (error instanceof OutboxError) return error;
   const name = (error as { name?: unknown } | null)?.name;

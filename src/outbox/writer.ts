@@ -15,7 +15,7 @@ interface Waiter {
 }
 
 /**
- * Group commit (reliability §1.3: one transaction per burst, never one per event): every put and
+ * Group commit (docs/outbox.md#write-ahead: one transaction per burst, never one per event): every put and
  * delete asked for until the next microtask goes into one batch — or at once, with `flush`, for a
  * write that must start in this very task (write-ahead appends, marks made during pagehide). A batch
  * is issued without waiting for the one before it: IndexedDB runs readwrite transactions on a store

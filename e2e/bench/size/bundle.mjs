@@ -5,7 +5,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { splitByPackage } from './attribute.mjs';
 
-/** gzip -9 and brotli -q 11: how the peers' published sizes were measured (peers.md). */
+/** gzip -9 and brotli -q 11: how the peers measure the sizes they publish. */
 export const compressed = (text) => {
   const bytes = Buffer.from(text);
   return {

@@ -1,5 +1,5 @@
 // Ping-grid analysis of one recorded session (pure, Node side): the grid is anchored at the
-// sessionStart ts and steps by the ping interval (PRODUCT §3 Pings).
+// sessionStart ts and steps by the ping interval (docs/mapping.md#pings).
 import type { EmulatedSession } from '../../support/collector';
 
 export interface GridReport {
