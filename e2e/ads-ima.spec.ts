@@ -1,6 +1,6 @@
 // videojs-ima's path end to end through demo/ima-standin.ts (the IMA SDK cannot load here: its stand-in
 // drives the plugin with IMA's AdEvents from its own <video>), asserted on what the emulator received.
-// Then the case (e): the same schedule through contrib-ads must give the same session.
+// Then the same schedule through contrib-ads must give the same session (docs/mapping.md#ima-videojs-ima).
 import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
 import type { McEvent } from '../src/mc/types';
 import { type EmulatedSession, report, resetCollector, waitForEvents } from './support/collector';

@@ -1,6 +1,6 @@
 // The collector unreachable for 30 s (refused at the server, so keepalive requests are cut too):
 // the page keeps producing events with their real ts, probes with backoff, and delivers everything
-// in order once the collector is back. Real time on purpose: the issue fixes the duration.
+// in order once the collector is back. Real time on purpose: the 30 s outage is the scenario.
 import { expect, test } from '@playwright/test';
 import { addFault, report, resetCollector } from './support/collector';
 import { expectExact, printOutbox, recordPages, types, waitForDrain, waitProduced } from './support/outbox';

@@ -1,6 +1,7 @@
-// `npm run bench`: every figure of the benchmarks issue in one run, printed as a table and written to
-// bench-results/bench.json. Node measures size and core throughput; Playwright (e2e/bench/*.bench.ts,
-// Chromium) measures main thread, timing, outbox and memory and leaves its figures in bench-results/parts.
+// `npm run bench`: every figure of docs/benchmarks.md (items 1–6) in one run, printed as a table and
+// written to bench-results/bench.json. Node measures size and core throughput; Playwright
+// (e2e/bench/*.bench.ts, Chromium) measures main thread, timing, outbox and memory and leaves its figures
+// in bench-results/parts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
