@@ -41,7 +41,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${DEMO_PORT}/harness.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    // The warning is about extensionless imports under a future config loader; noise in test logs.
-    env: { DEMO_NO_HMR: '1', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    env: { DEMO_NO_HMR: '1' },
   },
 });

@@ -54,7 +54,7 @@ export default defineConfig(({ mode }) => {
       },
     },
     test: {
-      include: ['src/**/*.test.ts'],
+      include: ['src/**/*.test.ts', 'demo/**/*.test.ts'],
       environment: 'node',
       restoreMocks: true,
     },

@@ -3,8 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-import { mediaCollectionEmulator } from '../src/emulator/index';
-import { slowMedia } from './slow-media';
+import { mediaCollectionEmulator } from '../src/emulator/index.ts';
+import { slowMedia } from './slow-media.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 // DEMO_PORT / COLLECTOR_PORT let two test runs share a machine without sharing a collector.

@@ -37,7 +37,6 @@ export default defineConfig({
       DEMO_PORT,
       COLLECTOR_PORT,
       DEMO_NO_HMR: '1',
-      VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true',
     },
   },
 });

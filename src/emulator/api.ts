@@ -1,11 +1,11 @@
 // The three MC API routes, given a parsed JSON body: validate, record, and answer as Adobe does
 // (docs/emulator.md#what-it-answers). Returns the reply; writing it is the handler's job.
-import type { McEvent } from '../mc/types';
-import type { EmulatorConfig } from './config';
-import { errorReply, type Reply } from './http-io';
-import { close, expireIfIdle, recordEvent } from './session-record';
-import type { Store } from './store';
-import { batchProblems, eventProblems } from './validate';
+import type { McEvent } from '../mc/types.ts';
+import type { EmulatorConfig } from './config.ts';
+import { errorReply, type Reply } from './http-io.ts';
+import { close, expireIfIdle, recordEvent } from './session-record.ts';
+import type { Store } from './store.ts';
+import { batchProblems, eventProblems } from './validate.ts';
 
 export interface ApiDeps {
   store: Store;

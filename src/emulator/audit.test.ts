@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { McEvent } from '../mc/types';
-import { type ArrivedSession, audit, findDuplicates } from './audit';
-import { ev, start } from './test-fixtures';
+import type { McEvent } from '../mc/types.ts';
+import { type ArrivedSession, audit, findDuplicates } from './audit.ts';
+import { ev, start } from './test-fixtures.ts';
 
 let arrival = 0;
 /** A session as the emulator records it; events answered `status` (2xx: accepted). */

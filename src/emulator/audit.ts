@@ -2,8 +2,8 @@
 // lost, nothing twice, in order). Pure. Tests post everything the pages produced so far
 // (`POST /__emulator/produced`, replacing the last log) and read the verdict (`GET /__emulator/audit`);
 // `findDuplicates` needs no produced log at all.
-import type { McEvent, Outgoing } from '../mc/types';
-import type { RecordedEvent } from './session-record';
+import type { McEvent, Outgoing } from '../mc/types.ts';
+import type { RecordedEvent } from './session-record.ts';
 
 /** The same eventType and ts accepted twice on one sid (Adobe would count it twice). */
 export interface DuplicateRecord {

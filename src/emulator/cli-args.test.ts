@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CliUsageError, parseCliArgs } from './cli-args';
+import { CliUsageError, parseCliArgs } from './cli-args.ts';
 
 describe('parseCliArgs', () => {
   it('defaults to nothing (the server applies its own defaults)', () => {

@@ -1,6 +1,6 @@
 // Command-line arguments of videojs-media-collection-emulator, parsed without side effects.
 import { parseArgs } from 'node:util';
-import type { EmulatorServerOptions } from './server';
+import type { EmulatorServerOptions } from './server.ts';
 
 export const USAGE =
   'Usage: videojs-media-collection-emulator [--port 8787] [--host 127.0.0.1] [--idle-timeout ms]';

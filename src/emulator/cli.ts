@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // videojs-media-collection-emulator: the standalone collector from a terminal. Stops on SIGINT/SIGTERM.
-import { parseCliArgs, USAGE } from './cli-args';
-import { startEmulatorServer } from './server';
+import { parseCliArgs, USAGE } from './cli-args.ts';
+import { startEmulatorServer } from './server.ts';
 
 async function main(): Promise<void> {
   const command = parseCliArgs(process.argv.slice(2));

@@ -1,8 +1,8 @@
 // The /__emulator/* control routes and injected faults, through a real standalone server (port 0).
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from './config';
-import { type EmulatorServer, startEmulatorServer } from './server';
-import { ev, start, T0 } from './test-fixtures';
+import { DEFAULT_CONFIG } from './config.ts';
+import { type EmulatorServer, startEmulatorServer } from './server.ts';
+import { ev, start, T0 } from './test-fixtures.ts';
 
 let clock = T0;
 let server: EmulatorServer;

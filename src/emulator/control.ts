@@ -1,12 +1,12 @@
 // The /__emulator/* control routes: read what was recorded, inject faults, expire sessions, change the
 // config, reset. Lenient on purpose: any content type, and an empty body reads as {}.
-import type { AuditReport, ProducedLog } from './audit';
-import { configProblems, type EmulatorConfig } from './config';
-import { type Fault, type FaultSpec, type Faults, faultProblems } from './faults';
-import { errorReply, type Reply } from './http-io';
-import type { ControlName } from './routes';
-import type { RecordedSession } from './session-record';
-import type { EmulatorReport } from './store';
+import type { AuditReport, ProducedLog } from './audit.ts';
+import { configProblems, type EmulatorConfig } from './config.ts';
+import { type Fault, type FaultSpec, type Faults, faultProblems } from './faults.ts';
+import { errorReply, type Reply } from './http-io.ts';
+import type { ControlName } from './routes.ts';
+import type { RecordedSession } from './session-record.ts';
+import type { EmulatorReport } from './store.ts';
 
 export interface ControlDeps {
   sessions: () => RecordedSession[];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from './config';
-import { createEmulator } from './emulator';
-import { startEmulatorServer } from './server';
+import { DEFAULT_CONFIG } from './config.ts';
+import { createEmulator } from './emulator.ts';
+import { startEmulatorServer } from './server.ts';
 
 describe('createEmulator', () => {
   it('starts from the defaults overlaid with the options', () => {

@@ -1,14 +1,14 @@
 // createEmulator: the composition root. One store, one fault list and one config, shared by the
 // request handler and the programmatic API (tests, the Vite plugin, the standalone server).
 
-import { createApi } from './api';
-import { configProblems, type EmulatorConfig, type EmulatorOptions, initialConfig } from './config';
-import { createControl } from './control';
-import { createFaults, type Fault, type FaultSpec, faultProblems } from './faults';
-import { createHandler, type Handle } from './handler';
-import type { RecordedSession } from './session-record';
-import { close } from './session-record';
-import { createStore, type EmulatorReport } from './store';
+import { createApi } from './api.ts';
+import { configProblems, type EmulatorConfig, type EmulatorOptions, initialConfig } from './config.ts';
+import { createControl } from './control.ts';
+import { createFaults, type Fault, type FaultSpec, faultProblems } from './faults.ts';
+import { createHandler, type Handle } from './handler.ts';
+import type { RecordedSession } from './session-record.ts';
+import { close } from './session-record.ts';
+import { createStore, type EmulatorReport } from './store.ts';
 
 export interface Emulator {
   /** Answers routes under /api/v1/ and /__emulator/; resolves false (untouched) for any other route. */

@@ -1,7 +1,7 @@
 // Injected faults for tests: answer a status, add latency, or drop the connection like a dead server.
 // They apply to API POSTs only — never to preflights (a failed preflight would hide the status from
 // the page) and never to /__emulator/* (tests must always be able to clear them).
-import { isPlainObject } from '../mc/json-types';
+import { isPlainObject } from '../mc/json-types.ts';
 
 export type ApiRoute = 'sessions' | 'events' | 'downloaded';
 export type FaultMatch = ApiRoute | 'all';

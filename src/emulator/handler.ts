@@ -2,9 +2,9 @@
 // injected faults to API requests, and writes the reply. Resolves false for routes it does not own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { createApi } from './api';
-import type { createControl } from './control';
-import type { Fault, Faults } from './faults';
+import type { createApi } from './api.ts';
+import type { createControl } from './control.ts';
+import type { Fault, Faults } from './faults.ts';
 import {
   API_CORS,
   BodyTooLargeError,
@@ -15,10 +15,10 @@ import {
   type Reply,
   readBody,
   writeReply,
-} from './http-io';
-import { isReportPage, renderReportPage, writeReportPage } from './report-page';
-import { matchRoute, type Route } from './routes';
-import type { EmulatorReport, Store } from './store';
+} from './http-io.ts';
+import { isReportPage, renderReportPage, writeReportPage } from './report-page.ts';
+import { matchRoute, type Route } from './routes.ts';
+import type { EmulatorReport, Store } from './store.ts';
 
 export type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<boolean>;
 

@@ -9,14 +9,14 @@
 //   and every 400 of any API route is also in the report's `validationErrors` with all its problems.
 // - 404s (unknown sid) are in the report's `notFound`; injected faults in its `faulted`.
 
-export type { AuditReport, DuplicateRecord, ProducedLog } from './audit';
-export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config';
-export { createEmulator, type Emulator } from './emulator';
-export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults';
-export { sequenceFindings } from './sequence';
-export { type Finding, SEQUENCE_RULES, type SequenceRule } from './sequence-types';
-export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from './server';
-export type { RecordedEvent, RecordedSession, SessionClosed } from './session-record';
-export type { EmulatorReport, FaultedRecord, NotFoundRecord, ValidationErrorRecord } from './store';
-export { batchProblems, eventProblems } from './validate';
-export { type EmulatorPluginOptions, type HostServer, mediaCollectionEmulator } from './vite-plugin';
+export type { AuditReport, DuplicateRecord, ProducedLog } from './audit.ts';
+export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config.ts';
+export { createEmulator, type Emulator } from './emulator.ts';
+export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults.ts';
+export { sequenceFindings } from './sequence.ts';
+export { type Finding, SEQUENCE_RULES, type SequenceRule } from './sequence-types.ts';
+export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from './server.ts';
+export type { RecordedEvent, RecordedSession, SessionClosed } from './session-record.ts';
+export type { EmulatorReport, FaultedRecord, NotFoundRecord, ValidationErrorRecord } from './store.ts';
+export { batchProblems, eventProblems } from './validate.ts';
+export { type EmulatorPluginOptions, type HostServer, mediaCollectionEmulator } from './vite-plugin.ts';

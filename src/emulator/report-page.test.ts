@@ -1,9 +1,9 @@
 // The HTML session report on GET /__emulator/: served by a real server, findings explained, input escaped.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { RULE_NOTES } from './rule-notes';
-import { SEQUENCE_RULES } from './sequence-types';
-import { type EmulatorServer, startEmulatorServer } from './server';
-import { ev, start, T0 } from './test-fixtures';
+import { RULE_NOTES } from './rule-notes.ts';
+import { SEQUENCE_RULES } from './sequence-types.ts';
+import { type EmulatorServer, startEmulatorServer } from './server.ts';
+import { ev, start, T0 } from './test-fixtures.ts';
 
 let server: EmulatorServer;
 beforeAll(async () => {

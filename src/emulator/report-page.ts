@@ -2,12 +2,12 @@
 // 404s and active faults, as one static HTML page (no script; reload to refresh). The same data as
 // JSON is GET /__emulator/report. Every value is escaped: event bodies are whatever clients sent.
 import type { ServerResponse } from 'node:http';
-import type { McEvent } from '../mc/types';
-import type { Fault } from './faults';
-import { RULE_NOTES, VALIDATION_NOTE } from './rule-notes';
-import type { Finding } from './sequence-types';
-import type { RecordedEvent, RecordedSession } from './session-record';
-import type { EmulatorReport, ValidationErrorRecord } from './store';
+import type { McEvent } from '../mc/types.ts';
+import type { Fault } from './faults.ts';
+import { RULE_NOTES, VALIDATION_NOTE } from './rule-notes.ts';
+import type { Finding } from './sequence-types.ts';
+import type { RecordedEvent, RecordedSession } from './session-record.ts';
+import type { EmulatorReport, ValidationErrorRecord } from './store.ts';
 
 export const REPORT_PAGE_PATHS: readonly string[] = ['/__emulator', '/__emulator/'];
 

@@ -1,6 +1,6 @@
 // Which route a request is for, pure. The emulator owns everything under /api/v1/ and /__emulator/;
 // anything else is left to the host (the Vite dev server, or the standalone server's 404).
-import type { ApiRoute } from './faults';
+import type { ApiRoute } from './faults.ts';
 
 export type ControlName =
   | 'sessions'

@@ -1,6 +1,6 @@
 // One sentence per sequence rule, for people: what the rule is and what Adobe does when it is broken.
 // Shown by the report page (/__emulator/) and the demo panel beside the emulator's own message.
-import type { SequenceRule } from './sequence-types';
+import type { SequenceRule } from './sequence-types.ts';
 
 export interface RuleNote {
   /** A short name for the rule. */

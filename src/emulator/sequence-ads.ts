@@ -1,7 +1,7 @@
 // Ad bookend rules (docs/adobe-api.md#ads): ads only inside adBreakStart…adBreakComplete, one ad and
 // one break open at a time, no content play before a pre-roll, playhead frozen during a break.
-import type { McEvent } from '../mc/types';
-import { type AdState, type EventRef, type Issue, inBreak, type SequenceState } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import { type AdState, type EventRef, type Issue, inBreak, type SequenceState } from './sequence-types.ts';
 
 const PLAYHEAD_EPSILON = 0.001;
 

@@ -1,7 +1,7 @@
 // Chapter rules (docs/adobe-api.md#chapters, Adobe's timeline 3): chapters never overlap, every close has an
 // open chapterStart, and no chapter event falls inside an ad break.
-import type { McEvent } from '../mc/types';
-import { type Issue, inBreak, type SequenceState } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import { type Issue, inBreak, type SequenceState } from './sequence-types.ts';
 
 export function checkChapters(
   state: SequenceState,

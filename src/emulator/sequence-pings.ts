@@ -2,8 +2,8 @@
 // and every adPingIntervalMs in an ad break, and never a silent gap longer than the current interval between
 // sessionStart and sessionComplete/sessionEnd. Each gap is judged with the interval of the context it
 // lies in (the break state between the two events), so a gap never mixes content and break.
-import type { McEvent } from '../mc/types';
-import { type Cadence, type Issue, inBreak, type PingState, type SequenceState } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import { type Cadence, type Issue, inBreak, type PingState, type SequenceState } from './sequence-types.ts';
 
 export function checkPings(
   state: SequenceState,

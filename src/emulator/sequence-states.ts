@@ -1,7 +1,7 @@
 // Player state rules (docs/adobe-api.md#player-states): at most 10 distinct states per session (Adobe keeps
 // the first 10), and a stateEnd needs a started state of the same name.
-import type { McEvent } from '../mc/types';
-import type { Issue, SequenceState } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import type { Issue, SequenceState } from './sequence-types.ts';
 
 const MAX_DISTINCT_STATES = 10;
 

@@ -1,6 +1,6 @@
 // Vocabulary of the sequence rules: the mistakes Adobe accepts silently because it validates each
 // request alone (docs/adobe-api.md#validation). Findings are recorded, never answered with a 4xx.
-import type { McEventType } from '../mc/types';
+import type { McEventType } from '../mc/types.ts';
 
 export const SEQUENCE_RULES = [
   'ts-order',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { McEvent } from '../mc/types';
-import { DEFAULT_CONFIG } from './config';
-import { sequenceFindings } from './sequence';
-import { SEQUENCE_RULES, type SequenceRule } from './sequence-types';
-import { ev, start } from './test-fixtures';
+import type { McEvent } from '../mc/types.ts';
+import { DEFAULT_CONFIG } from './config.ts';
+import { sequenceFindings } from './sequence.ts';
+import { SEQUENCE_RULES, type SequenceRule } from './sequence-types.ts';
+import { ev, start } from './test-fixtures.ts';
 
 const findings = (events: McEvent[], cadence = DEFAULT_CONFIG) => sequenceFindings('sid-1', events, cadence);
 const rulesAt = (events: McEvent[], cadence = DEFAULT_CONFIG) =>

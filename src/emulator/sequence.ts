@@ -1,10 +1,10 @@
 // Session-level sequence rules, pure: (state, event) → (state, findings). Runs over every well-formed
 // event a session receives, in arrival order, including those answered 410 after sessionEnd.
-import type { McEvent } from '../mc/types';
-import { checkAds } from './sequence-ads';
-import { checkChapters } from './sequence-chapters';
-import { checkPings } from './sequence-pings';
-import { checkStates } from './sequence-states';
+import type { McEvent } from '../mc/types.ts';
+import { checkAds } from './sequence-ads.ts';
+import { checkChapters } from './sequence-chapters.ts';
+import { checkPings } from './sequence-pings.ts';
+import { checkStates } from './sequence-states.ts';
 import {
   type Cadence,
   type EventRef,
@@ -12,7 +12,7 @@ import {
   INITIAL_SEQUENCE_STATE,
   type Issue,
   type SequenceState,
-} from './sequence-types';
+} from './sequence-types.ts';
 
 export interface SequenceStep {
   state: SequenceState;

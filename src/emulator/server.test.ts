@@ -1,7 +1,7 @@
 // The MC API as served by a real standalone server (port 0), driven with fetch.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type EmulatorServer, startEmulatorServer } from './server';
-import { ev, start, T0 } from './test-fixtures';
+import { type EmulatorServer, startEmulatorServer } from './server.ts';
+import { ev, start, T0 } from './test-fixtures.ts';
 
 let clock = T0;
 let server: EmulatorServer;

@@ -2,9 +2,9 @@
 // preflights on any path get 204, both with CORS headers.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorOptions } from './config';
-import { createEmulator, type Emulator } from './emulator';
-import { CONTROL_CORS, errorReply, writeFallback, writeReply } from './http-io';
+import type { EmulatorOptions } from './config.ts';
+import { createEmulator, type Emulator } from './emulator.ts';
+import { CONTROL_CORS, errorReply, writeFallback, writeReply } from './http-io.ts';
 
 export interface EmulatorServerOptions extends EmulatorOptions {
   /** 8787 by default; 0 picks a free port. */

@@ -1,8 +1,8 @@
 // One recorded session: what it received, how it was answered, its findings, and Adobe's expiry clock.
-import type { McEvent } from '../mc/types';
-import type { EmulatorConfig } from './config';
-import { stepSequence } from './sequence';
-import { type Finding, INITIAL_SEQUENCE_STATE, type SequenceState } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import type { EmulatorConfig } from './config.ts';
+import { stepSequence } from './sequence.ts';
+import { type Finding, INITIAL_SEQUENCE_STATE, type SequenceState } from './sequence-types.ts';
 
 export type SessionClosed = 'open' | 'ended' | 'expired';
 

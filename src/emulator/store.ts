@@ -1,17 +1,17 @@
 // Everything the emulator has seen: sessions in creation order, plus the requests that never reached
 // one (validation errors, unknown sids, injected faults). Read by the control routes and by tests.
 import { randomBytes } from 'node:crypto';
-import type { McEvent } from '../mc/types';
-import { type AuditReport, audit, type DuplicateRecord, findDuplicates, type ProducedLog } from './audit';
-import type { EmulatorConfig } from './config';
-import type { Finding } from './sequence-types';
+import type { McEvent } from '../mc/types.ts';
+import { type AuditReport, audit, type DuplicateRecord, findDuplicates, type ProducedLog } from './audit.ts';
+import type { EmulatorConfig } from './config.ts';
+import type { Finding } from './sequence-types.ts';
 import {
   createSessionRecord,
   expireIfIdle,
   publicSession,
   type RecordedSession,
   type SessionRecord,
-} from './session-record';
+} from './session-record.ts';
 
 export interface ValidationErrorRecord {
   path: string;

@@ -1,5 +1,5 @@
 // Valid example events for the emulator's tests: one per event type, and a timeline builder.
-import type { McEvent, McEventType, McParams } from '../mc/types';
+import type { McEvent, McEventType, McParams } from '../mc/types.ts';
 
 export const T0 = 1_750_000_000_000;
 

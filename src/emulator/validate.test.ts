@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES } from '../mc/types';
-import { copy, ev, start } from './test-fixtures';
-import { batchProblems, type EventSlot, eventProblems } from './validate';
+import { EVENT_TYPES } from '../mc/types.ts';
+import { copy, ev, start } from './test-fixtures.ts';
+import { batchProblems, type EventSlot, eventProblems } from './validate.ts';
 
 const slotOf = (eventType: string): EventSlot =>
   eventType === 'sessionStart' ? 'sessionStart' : 'sessionEvent';

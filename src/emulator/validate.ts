@@ -2,10 +2,10 @@
 // session's history (docs/adobe-api.md#validation: "session-level validation is not possible"). Pure; returns
 // every problem as one sentence naming the field and the rule. The 400 message is the first problem.
 
-import { isPlainObject } from '../mc/json-types';
-import { EVENT_TYPES, type McEventType } from '../mc/types';
-import { customMetadataProblems, qoeDataProblems } from '../mc/validate-metadata';
-import { paramsProblems } from '../mc/validate-params';
+import { isPlainObject } from '../mc/json-types.ts';
+import { EVENT_TYPES, type McEventType } from '../mc/types.ts';
+import { customMetadataProblems, qoeDataProblems } from '../mc/validate-metadata.ts';
+import { paramsProblems } from '../mc/validate-params.ts';
 
 /** Where an event arrived: the sessions URL takes only sessionStart, the events URL never does. */
 export type EventSlot = 'sessionStart' | 'sessionEvent';

@@ -4,8 +4,8 @@ import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { start } from './test-fixtures';
-import { type HostServer, mediaCollectionEmulator } from './vite-plugin';
+import { start } from './test-fixtures.ts';
+import { type HostServer, mediaCollectionEmulator } from './vite-plugin.ts';
 
 type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void;
 

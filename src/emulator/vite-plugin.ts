@@ -4,9 +4,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Plugin } from 'vite';
-import type { EmulatorOptions } from './config';
-import { createEmulator, type Emulator } from './emulator';
-import { type EmulatorServer, startEmulatorServer } from './server';
+import type { EmulatorOptions } from './config.ts';
+import { createEmulator, type Emulator } from './emulator.ts';
+import { type EmulatorServer, startEmulatorServer } from './server.ts';
 
 export interface EmulatorPluginOptions extends EmulatorOptions {
   /** Also serve the emulator standalone on this port (cross-origin for the page). */

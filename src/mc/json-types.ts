@@ -1,6 +1,6 @@
 // JSON type checks shared by the validators; "integer" follows JSON Schema draft-04
 // (docs/adobe-api.md#validation).
-import type { JsonType } from './params-spec';
+import type { JsonType } from './params-spec.ts';
 
 export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSessionId } from './location';
+import { parseSessionId } from './location.ts';
 
 const SID = 'bfcca2ca597a3c71bc03b4ce357833ad02b3570d262ecd0c595fcf8f2ae4df58';
 const ENDPOINT = 'https://ns.hb-api.omtrdc.net';

@@ -1,4 +1,4 @@
-import { SESSIONS_PATH } from './types';
+import { SESSIONS_PATH } from './types.ts';
 
 // docs/adobe-api.md#sessions-request-and-the-location-header: the sid is the path segment after
 // `/api/v1/sessions/` in the 201's Location header. Adobe sends a relative path; proxies and other collectors

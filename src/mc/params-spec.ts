@@ -2,7 +2,7 @@
 // Adobe publishes no full schemas (docs/adobe-api.md#validation); this is the table assembled from its
 // parameter reference and the SDKs. `params` has additionalProperties:false (docs/adobe-api.md#validation),
 // so any key not listed here is rejected.
-import type { McEventType } from './types';
+import type { McEventType } from './types.ts';
 
 export type JsonType = 'string' | 'number' | 'integer' | 'boolean' | 'object';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyResponse, parseRetryAfter, type ResponseClass } from './response';
+import { classifyResponse, parseRetryAfter, type ResponseClass } from './response.ts';
 
 describe('classifyResponse', () => {
   const table: Array<[number, ResponseClass]> = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { McEventType } from './types';
-import { customMetadataProblems, qoeDataProblems } from './validate-metadata';
+import type { McEventType } from './types.ts';
+import { customMetadataProblems, qoeDataProblems } from './validate-metadata.ts';
 
 describe('customMetadataProblems', () => {
   it.each<McEventType>(['sessionStart', 'adStart', 'chapterStart'])(

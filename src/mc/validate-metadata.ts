@@ -1,9 +1,9 @@
 // customMetadata and qoeData validation for one event (docs/adobe-api.md#custommetadata,
 // docs/adobe-api.md#qoe-and-errors).
 
-import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
-import { CUSTOM_METADATA_EVENTS, QOE_TYPES } from './params-spec';
-import type { McEventType } from './types';
+import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types.ts';
+import { CUSTOM_METADATA_EVENTS, QOE_TYPES } from './params-spec.ts';
+import type { McEventType } from './types.ts';
 
 // MC API schema sample: customMetadata patternProperties ^[a-zA-Z0-9_\.]+$
 // (docs/adobe-api.md#custommetadata).

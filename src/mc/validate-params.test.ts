@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ev, SESSION_START_PARAMS } from '../emulator/test-fixtures';
-import type { McEventType, McParams } from './types';
-import { paramsProblems } from './validate-params';
+import { ev, SESSION_START_PARAMS } from '../emulator/test-fixtures.ts';
+import type { McEventType, McParams } from './types.ts';
+import { paramsProblems } from './validate-params.ts';
 
 const base = (eventType: McEventType): McParams => ({ ...ev(eventType).params });
 const without = (eventType: McEventType, key: string): McParams => {

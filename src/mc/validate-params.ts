@@ -2,9 +2,9 @@
 // unknown keys, and no params at all on the event types that take none (ping above all,
 // docs/adobe-api.md#pings).
 
-import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types';
-import { PARAMS_SPECS } from './params-spec';
-import type { McEventType } from './types';
+import { hasJsonType, isPlainObject, keyPath, typeLabel } from './json-types.ts';
+import { PARAMS_SPECS } from './params-spec.ts';
+import type { McEventType } from './types.ts';
 
 // Custom state names follow the SDKs' validation regex (docs/adobe-api.md#player-states).
 const STATE_NAME = /^[A-Za-z0-9_.]{1,64}$/;
