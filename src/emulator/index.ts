@@ -19,4 +19,9 @@ export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } 
 export type { RecordedEvent, RecordedSession, SessionClosed } from './session-record.ts';
 export type { EmulatorReport, FaultedRecord, NotFoundRecord, ValidationErrorRecord } from './store.ts';
 export { batchProblems, eventProblems } from './validate.ts';
-export { type EmulatorPluginOptions, type HostServer, mediaCollectionEmulator } from './vite-plugin.ts';
+export {
+  type EmulatorPluginOptions,
+  type EmulatorVitePlugin,
+  type HostServer,
+  mediaCollectionEmulator,
+} from './vite-plugin.ts';

@@ -3,7 +3,6 @@
 // sharing the same emulator, for a cross-origin collector like Adobe's.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Plugin } from 'vite';
 import type { EmulatorOptions } from './config.ts';
 import { createEmulator, type Emulator } from './emulator.ts';
 import { type EmulatorServer, startEmulatorServer } from './server.ts';
@@ -26,14 +25,25 @@ export interface HostServer {
   };
 }
 
+/**
+ * What `mediaCollectionEmulator()` returns: a Vite plugin, spelled out here rather than typed as Vite's
+ * `Plugin` so these declarations need no `vite` install (a site that only runs the standalone server
+ * has none); it is assignable to Vite's `Plugin`.
+ */
+export interface EmulatorVitePlugin {
+  name: string;
+  /** The emulator both servers answer with: its sessions, report and faults. */
+  emulator: Emulator;
+  configureServer(server: HostServer): Promise<void>;
+  configurePreviewServer(server: HostServer): Promise<void>;
+}
+
 // On a restart Vite builds the new server before closing the old one, so the old standalone still
 // holds the port for a moment: retry instead of failing.
 const PORT_RETRIES = 20;
 const PORT_RETRY_MS = 250;
 
-export function mediaCollectionEmulator(
-  options: EmulatorPluginOptions = {},
-): Plugin & { emulator: Emulator } {
+export function mediaCollectionEmulator(options: EmulatorPluginOptions = {}): EmulatorVitePlugin {
   const { port, host = '127.0.0.1', ...emulatorOptions } = options;
   const emulator = createEmulator(emulatorOptions);
 
