@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { mediaCollectionEmulator } from '../src/emulator/index.ts';
+import { demoBanner } from './banner.ts';
 import { slowMedia } from './slow-media.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -14,7 +15,11 @@ const collectorPort = Number(process.env.COLLECTOR_PORT ?? 8787);
 export default defineConfig({
   root: here,
   publicDir: path.join(here, 'public'),
-  plugins: [mediaCollectionEmulator({ port: collectorPort }), slowMedia(path.join(here, 'public/media'))],
+  plugins: [
+    demoBanner(`http://127.0.0.1:${demoPort}/`),
+    mediaCollectionEmulator({ port: collectorPort }),
+    slowMedia(path.join(here, 'public/media')),
+  ],
   server: {
     host: '127.0.0.1',
     port: demoPort,
