@@ -11,7 +11,7 @@ import dts from 'vite-plugin-dts';
 // rolled-up file has no relative imports, so it resolves the same under every TypeScript
 // moduleResolution (node10, node16/nodenext from ESM and from CJS, bundler), and the CommonJS copy
 // (.d.cts, for the `require` condition) is the same text under a name TypeScript reads as CommonJS.
-// `npm run test:pack` (publint, attw) checks the packed result.
+// `npm run test:pack` (publint, attw) checks the packed result: docs/contributing.md#packaging.
 const NOT_SHIPPED = ['src/**/*.test.ts', 'src/**/*fixtures.ts', 'src/test-support/**'];
 
 // API Extractor announces the TypeScript version it analyses with on every run: not news. (vite-plugin-dts

@@ -1,7 +1,8 @@
 // `npm run demo` loads demo/vite.config.ts through Vite's config loader, which warns about every import
 // that Node could not follow if it ran the .ts config itself (the loader Vite plans to make the default):
 // extension-less or directory imports, `__dirname`… The config and everything it reaches (src/emulator,
-// the src/mc modules the emulator uses) therefore import with file extensions; this keeps it so.
+// the src/mc modules the emulator uses) therefore import with file extensions; this keeps it so
+// (docs/contributing.md#packaging).
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger, loadConfigFromFile } from 'vite';
