@@ -3,8 +3,14 @@
 // anything to Adobe.
 declare const __COLLECTOR__: string;
 
-/** The emulator's standalone origin (demo/vite.config.ts; COLLECTOR_PORT, default 8787). */
-export const COLLECTOR = typeof __COLLECTOR__ === 'string' ? __COLLECTOR__ : 'http://127.0.0.1:8787';
+/**
+ * Where the pages post: the page's `collector` query parameter when it has one (each e2e test runs an
+ * emulator of its own and passes its URL this way), otherwise the emulator the dev server runs
+ * standalone (demo/vite.config.ts; COLLECTOR_PORT, default 8787).
+ */
+export const COLLECTOR =
+  (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('collector')) ??
+  (typeof __COLLECTOR__ === 'string' ? __COLLECTOR__ : 'http://127.0.0.1:8787');
 
 export function demoParams(mediaId: string): Record<string, string> {
   return {

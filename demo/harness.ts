@@ -2,7 +2,11 @@
 //   media=<file>        file in demo/public/media (default content.webm)
 //   slow=<query>        serve it through the stall middleware: /slow/<media>?<slow>
 //                       e.g. slow=stallAfter%3D65536%26stallMs%3D8000 (measured: e2e/support/stall.ts)
-//   endpoint=<url>      collector (default http://127.0.0.1:8787, the emulator; cross-origin on purpose)
+//   collector=<url>     the collector emulator the page posts to (default: the dev server's standalone one,
+//                       http://127.0.0.1:COLLECTOR_PORT; cross-origin on purpose). Each e2e test starts its
+//                       own emulator and passes its URL here (e2e/support/fixtures.ts), so tests can run in
+//                       parallel; demo/index.html reads the same parameter (demo/demo-options.ts)
+//   endpoint=<url>      the plugin's endpoint only, when it must differ from `collector`
 //   ping=<seconds>      mainPingInterval
 //   chapters=1          add demo/public/media/chapters.vtt as a `chapters` track
 //   noplugin=1          don't load the plugin at all (a baseline no state of src/ can break)

@@ -1,17 +1,10 @@
 // Content tracking end to end: the harness page plays real media, the plugin talks to the emulator on
 // another origin (:8787, so CORS and the Location header are exercised), and every assertion is on what
 // the emulator received.
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { McEvent } from '../src/mc/types';
-import {
-  addFault,
-  type EmulatedSession,
-  expireSessions,
-  report,
-  resetCollector,
-  sessions,
-  waitForEvents,
-} from './support/collector';
+import { type Collector, type EmulatedSession, waitForEvents } from './support/collector';
+import { expect, TIMING, test } from './support/fixtures';
 import { currentTime, openHarness, startPlayback } from './support/player';
 import { CONTENT_STALL } from './support/stall';
 
@@ -50,55 +43,55 @@ async function recordProduced(page: Page) {
 const produced = (page: Page) =>
   page.evaluate(() => (window as unknown as { __produced: McEvent[] }).__produced);
 
-async function expectNoProblems(request: Parameters<typeof report>[0]) {
-  const r = await report(request);
+async function expectNoProblems(collector: Collector) {
+  const r = await collector.report();
   expect(r.validationErrors, 'validation errors').toEqual([]);
   expect(r.findings, 'sequence findings').toEqual([]);
 }
 
-test.beforeEach(async ({ request }) => {
-  await resetCollector(request);
-});
+test(
+  '(a) 20 s of play: sessionStart, play, pings 10 s apart, nothing invalid',
+  TIMING,
+  async ({ page, collector }) => {
+    test.setTimeout(60_000);
+    await openHarness(page, collector);
+    await startPlayback(page);
+    // The second ping is due 20 s after sessionStart: poll for it rather than sleep past it.
+    const [session, ...others] = await waitForEvents(collector, has('ping', 2), 30_000);
+    expect(others).toEqual([]);
+    expect(types(session).slice(0, 4)).toEqual(['sessionStart', 'play', 'ping', 'ping']);
+    const events = session?.events ?? [];
+    const start = events[0];
+    const pings = events.filter((e) => e.event.eventType === 'ping');
+    // ts is on the grid anchored at sessionStart; arrival shows the ping left on time.
+    const tsGaps = [start, ...pings]
+      .slice(1)
+      .map((p, i) => (p?.event.playerTime.ts ?? 0) - ([start, ...pings][i]?.event.playerTime.ts ?? 0));
+    const arrivalGaps = pings.slice(1).map((p, i) => p.receivedAt - (pings[i]?.receivedAt ?? 0));
+    for (const gap of [...tsGaps, ...arrivalGaps]) expect(Math.abs(gap - 10_000)).toBeLessThanOrEqual(500);
+    metric('ping-ts-gaps-ms', tsGaps);
+    metric('ping-arrival-gaps-ms', arrivalGaps);
+    metric(
+      'ping-send-lag-ms',
+      pings.map((p) => p.receivedAt - p.event.playerTime.ts),
+    );
+    // Pings carry the playhead of their moment: about 10 s and 20 s into the content. Never ahead of the
+    // wall clock; behind it only by what a loaded machine's playback stutters lose.
+    const playStart = playback(session).find((e) => e.eventType === 'play')?.playerTime ?? {
+      ts: 0,
+      playhead: 0,
+    };
+    for (const p of pings) {
+      const wall = playStart.playhead + (p.event.playerTime.ts - playStart.ts) / 1000;
+      expect(p.event.playerTime.playhead).toBeLessThanOrEqual(wall + 0.25);
+      expect(p.event.playerTime.playhead).toBeGreaterThan(wall - 1.5);
+    }
+    await expectNoProblems(collector);
+  },
+);
 
-test('(a) 25 s of play: sessionStart, play, pings 10 s apart, nothing invalid', async ({ page, request }) => {
-  test.setTimeout(60_000);
-  await openHarness(page);
-  await startPlayback(page);
-  await page.waitForTimeout(25_500);
-  const [session, ...others] = await waitForEvents(request, has('ping', 2));
-  expect(others).toEqual([]);
-  expect(types(session).slice(0, 4)).toEqual(['sessionStart', 'play', 'ping', 'ping']);
-  const events = session?.events ?? [];
-  const start = events[0];
-  const pings = events.filter((e) => e.event.eventType === 'ping');
-  // ts is on the grid anchored at sessionStart; arrival shows the ping left on time.
-  const tsGaps = [start, ...pings]
-    .slice(1)
-    .map((p, i) => (p?.event.playerTime.ts ?? 0) - ([start, ...pings][i]?.event.playerTime.ts ?? 0));
-  const arrivalGaps = pings.slice(1).map((p, i) => p.receivedAt - (pings[i]?.receivedAt ?? 0));
-  for (const gap of [...tsGaps, ...arrivalGaps]) expect(Math.abs(gap - 10_000)).toBeLessThanOrEqual(500);
-  metric('ping-ts-gaps-ms', tsGaps);
-  metric('ping-arrival-gaps-ms', arrivalGaps);
-  metric(
-    'ping-send-lag-ms',
-    pings.map((p) => p.receivedAt - p.event.playerTime.ts),
-  );
-  // Pings carry the playhead of their moment: about 10 s and 20 s into the content. Never ahead of the
-  // wall clock; behind it only by what a loaded machine's playback stutters lose.
-  const playStart = playback(session).find((e) => e.eventType === 'play')?.playerTime ?? {
-    ts: 0,
-    playhead: 0,
-  };
-  for (const p of pings) {
-    const wall = playStart.playhead + (p.event.playerTime.ts - playStart.ts) / 1000;
-    expect(p.event.playerTime.playhead).toBeLessThanOrEqual(wall + 0.25);
-    expect(p.event.playerTime.playhead).toBeGreaterThan(wall - 1.5);
-  }
-  await expectNoProblems(request);
-});
-
-test('(b) pause 3 s and resume: pauseStart and play at the player position', async ({ page, request }) => {
-  await openHarness(page);
+test('(b) pause 3 s and resume: pauseStart and play at the player position', async ({ page, collector }) => {
+  await openHarness(page, collector);
   await startPlayback(page);
   await page.waitForTimeout(2_000);
   const pausedAt = await page.evaluate(() => {
@@ -111,7 +104,7 @@ test('(b) pause 3 s and resume: pauseStart and play at the player position', asy
     void window.player.play();
     return t;
   });
-  const [session] = await waitForEvents(request, has('play', 2));
+  const [session] = await waitForEvents(collector, has('play', 2));
   expect(types(session)).toEqual(['sessionStart', 'play', 'pauseStart', 'play']);
   const [, , pause, resume] = playback(session);
   const errors = [
@@ -121,14 +114,14 @@ test('(b) pause 3 s and resume: pauseStart and play at the player position', asy
   metric('pause-resume-playhead-error-s', errors);
   for (const e of errors) expect(e).toBeLessThanOrEqual(0.25);
   expect((resume?.playerTime.ts ?? 0) - (pause?.playerTime.ts ?? 0)).toBeGreaterThanOrEqual(2_900);
-  await expectNoProblems(request);
+  await expectNoProblems(collector);
 });
 
 test('(c) seek while playing: pauseStart at the old position, play at the new one, no bufferStart', async ({
   page,
-  request,
+  collector,
 }) => {
-  await openHarness(page);
+  await openHarness(page, collector);
   await startPlayback(page);
   await page.waitForTimeout(2_000);
   const before = await page.evaluate(() => {
@@ -138,7 +131,7 @@ test('(c) seek while playing: pauseStart at the old position, play at the new on
   });
   await expect.poll(() => currentTime(page)).toBeGreaterThan(20.5);
   await page.waitForTimeout(1_500);
-  const [session] = await waitForEvents(request, has('play', 2));
+  const [session] = await waitForEvents(collector, has('play', 2));
   expect(types(session)).toEqual(['sessionStart', 'play', 'pauseStart', 'play']);
   const [, , pause, play] = playback(session);
   const errors = [
@@ -147,37 +140,39 @@ test('(c) seek while playing: pauseStart at the old position, play at the new on
   ];
   metric('seek-playhead-error-s', errors);
   for (const e of errors) expect(e).toBeLessThanOrEqual(0.25);
-  await expectNoProblems(request);
+  await expectNoProblems(collector);
 });
 
-test('(d) play to the end: sessionComplete', async ({ page, request }) => {
-  await openHarness(page, { media: 'short.webm' });
+test('(d) play to the end: sessionComplete', async ({ page, collector }) => {
+  await openHarness(page, collector, { media: 'short.webm' });
   await startPlayback(page);
-  const [session] = await waitForEvents(request, has('sessionComplete'), 20_000);
+  const [session] = await waitForEvents(collector, has('sessionComplete'), 20_000);
   expect(types(session)).toEqual(['sessionStart', 'play', 'sessionComplete']);
   const duration = await page.evaluate(() => window.player.duration() ?? 0);
   expect(playback(session)[0]?.params?.['media.length']).toBeCloseTo(duration, 1);
   expect(playback(session).at(-1)?.playerTime.playhead).toBeCloseTo(duration, 0);
-  await expectNoProblems(request);
+  await expectNoProblems(collector);
 });
 
-test('(e) player.dispose(): sessionEnd, and nothing after it', async ({ page, request }) => {
-  await openHarness(page);
+test('(e) player.dispose(): sessionEnd, and nothing after it', async ({ page, collector }) => {
+  await openHarness(page, collector);
   await startPlayback(page);
   await page.waitForTimeout(1_000);
   await page.evaluate(() => window.player.dispose());
-  const [session] = await waitForEvents(request, has('sessionEnd'));
+  const [session] = await waitForEvents(collector, has('sessionEnd'));
   expect(types(session)).toEqual(['sessionStart', 'play', 'sessionEnd']);
   expect(session?.closed).toBe('ended');
-  await page.waitForTimeout(11_000);
-  expect(types((await sessions(request))[0])).toEqual(['sessionStart', 'play', 'sessionEnd']);
-  await expectNoProblems(request);
+  // Long enough for the next ping on the 10 s grid anchored at sessionStart to have been due.
+  const startTs = session?.events[0]?.event.playerTime.ts ?? 0;
+  await page.waitForTimeout(Math.max(0, startTs + 11_000 - Date.now()));
+  expect(types((await collector.sessions())[0])).toEqual(['sessionStart', 'play', 'sessionEnd']);
+  await expectNoProblems(collector);
 });
 
-test('(f) a stalled media response: bufferStart, then play', async ({ page, request }) => {
-  await openHarness(page, { slow: CONTENT_STALL.query });
+test('(f) a stalled media response: bufferStart, then play', TIMING, async ({ page, collector }) => {
+  await openHarness(page, collector, { slow: CONTENT_STALL.query });
   await startPlayback(page);
-  const [session] = await waitForEvents(request, has('play', 2), 20_000);
+  const [session] = await waitForEvents(collector, has('play', 2), 20_000);
   const sequence = types(session);
   expect(sequence.filter((t) => t !== 'ping')).toEqual(['sessionStart', 'play', 'bufferStart', 'play']);
   const buffer = playback(session).find((e) => e.eventType === 'bufferStart');
@@ -187,29 +182,29 @@ test('(f) a stalled media response: bufferStart, then play', async ({ page, requ
   expect(stallMs).toBeGreaterThanOrEqual(1_000);
   // The playhead is frozen through the stall.
   expect(Math.abs((resume?.playerTime.playhead ?? 0) - (buffer?.playerTime.playhead ?? 0))).toBeLessThan(0.5);
-  await expectNoProblems(request);
+  await expectNoProblems(collector);
 });
 
 test('(g) the collector answers 500 for 5 s: every event arrives afterwards, in order', async ({
   page,
-  request,
+  collector,
 }) => {
-  await openHarness(page);
+  await openHarness(page, collector);
   await recordProduced(page);
   await startPlayback(page);
-  await waitForEvents(request, has('play'));
-  await addFault(request, { status: 500, forMs: 5_000, match: 'events' });
+  await waitForEvents(collector, has('play'));
+  await collector.addFault({ status: 500, forMs: 5_000, match: 'events' });
   await page.evaluate(() => window.player.pause());
   await page.waitForTimeout(1_000);
   await page.evaluate(() => window.player.play());
   await page.waitForTimeout(1_000);
   await page.evaluate(() => window.player.pause());
-  await waitForEvents(request, has('ping'), 30_000);
-  const faulted = (await report(request)) as unknown as { faulted: unknown[] };
+  await waitForEvents(collector, has('ping'), 30_000);
+  const faulted = (await collector.report()) as unknown as { faulted: unknown[] };
   expect(faulted.faulted.length).toBeGreaterThan(0);
   const sent = await produced(page);
   const [session, ...others] = await waitForEvents(
-    request,
+    collector,
     (all) => (all[0]?.events.length ?? 0) >= sent.length,
     30_000,
   );
@@ -225,23 +220,23 @@ test('(g) the collector answers 500 for 5 s: every event arrives afterwards, in 
     'play',
     'pauseStart',
   ]);
-  await expectNoProblems(request);
+  await expectNoProblems(collector);
 });
 
 test('(h) 410 on events: one new session with media.resume, the lost events downloaded', async ({
   page,
-  request,
+  collector,
 }) => {
-  await openHarness(page);
+  await openHarness(page, collector);
   await startPlayback(page);
-  await waitForEvents(request, has('play'));
+  await waitForEvents(collector, has('play'));
   await page.waitForTimeout(1_000);
-  await expireSessions(request);
+  await collector.expire();
   const pausedAt = await page.evaluate(() => {
     window.player.pause();
     return window.player.currentTime() ?? 0;
   });
-  const all = await waitForEvents(request, (s) => live(s).length >= 2 && s.some((x) => x.downloaded));
+  const all = await waitForEvents(collector, (s) => live(s).length >= 2 && s.some((x) => x.downloaded));
   const [first, second, ...more] = live(all);
   expect(more).toEqual([]);
   expect(first?.closed).toBe('expired');
@@ -254,15 +249,15 @@ test('(h) 410 on events: one new session with media.resume, the lost events down
   const lost = playback(downloaded).find((e) => e.eventType === 'pauseStart');
   expect(lost?.playerTime.ts).toBeLessThan(playback(second)[0]?.playerTime.ts ?? 0);
   expect(types(downloaded)).toEqual(['sessionStart', 'pauseStart', 'sessionEnd']);
-  const r = await report(request);
+  const r = await collector.report();
   expect(r.validationErrors).toEqual([]);
 });
 
 test('(i) bad options: one clear error naming every problem, and the video still plays', async ({
   page,
-  request,
+  collector,
 }) => {
-  await openHarness(page, {
+  await openHarness(page, collector, {
     opts: {
       endpoint: 'ftp://collector.example',
       params: { 'media.id': null, 'analytics.reportSuite': 7 },
@@ -276,5 +271,5 @@ test('(i) bad options: one clear error naming every problem, and the video still
   await startPlayback(page);
   await page.waitForTimeout(1_500);
   expect(await currentTime(page)).toBeGreaterThan(1);
-  expect(await sessions(request)).toEqual([]);
+  expect(await collector.sessions()).toEqual([]);
 });

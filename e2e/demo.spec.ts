@@ -3,15 +3,13 @@
 // received — the same events in the same order, the ad bands where the breaks were — and pass axe.
 // The panel's screenshot after the run is saved as panel.png in this test's output folder.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, type TestInfo, test } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
 import type { McEvent } from '../src/mc/types';
-import { type EmulatedSession, resetCollector, waitForEvents } from './support/collector';
+import { type EmulatedSession, waitForEvents } from './support/collector';
+import { expect, test } from './support/fixtures';
+import { demoPath } from './support/player';
 
 test.use({ viewport: { width: 1280, height: 1000 } });
-
-test.beforeEach(async ({ request }) => {
-  await resetCollector(request);
-});
 
 const timeline = (page: Page) => page.locator('#timeline');
 const outboxState = (page: Page) => page.locator('#outbox-state');
@@ -63,9 +61,9 @@ async function axeCheck(page: Page, testInfo: TestInfo, name: string, selector: 
   expect(summary.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 }
 
-test('a full run: the panel shows what the collector received', async ({ page, request }, testInfo) => {
+test('a full run: the panel shows what the collector received', async ({ page, collector }, testInfo) => {
   test.setTimeout(170_000);
-  await page.goto('/');
+  await page.goto(demoPath(collector.url));
   await expect(page.locator('#collector-state')).toHaveText('online');
 
   await test.step('play and watch the pre-roll', async () => {
@@ -103,7 +101,7 @@ test('a full run: the panel shows what the collector received', async ({ page, r
     await expect(timeline(page).locator('[data-kind="state-retrying"]').first()).toBeAttached();
   });
 
-  const [session, ...others] = await waitForEvents(request, done, 100_000);
+  const [session, ...others] = await waitForEvents(collector, done, 100_000);
   expect(others).toEqual([]);
   const received = accepted(session!);
   const expected = received.map((e) => `${e.eventType}@${e.playerTime.ts}`);
@@ -148,8 +146,9 @@ test('a full run: the panel shows what the collector received', async ({ page, r
 
 test('the panel works from the keyboard: an event body opens in a dialog and closes with Escape', async ({
   page,
+  collector,
 }, testInfo) => {
-  await page.goto('/');
+  await page.goto(demoPath(collector.url));
   await page.locator('.vjs-big-play-button').click();
   // Every control is reachable with Tab, in reading order, by its name.
   const reached: string[] = [];
@@ -192,10 +191,10 @@ test('the panel works from the keyboard: an event body opens in a dialog and clo
 
 test('the manual ad path: the same breaks through the tracker calls, and no findings', async ({
   page,
-  request,
+  collector,
 }) => {
   test.setTimeout(90_000);
-  await page.goto('/');
+  await page.goto(demoPath(collector.url));
   await page.getByRole('radio', { name: 'manual tracker calls' }).check();
   await expect(page).toHaveURL(/[?&]ads=manual/);
   await expect(page.getByRole('radio', { name: 'manual tracker calls' })).toBeChecked();
@@ -206,7 +205,7 @@ test('the manual ad path: the same breaks through the tracker calls, and no find
   });
   const breaksClosed = (all: EmulatedSession[]) =>
     all.length > 0 && accepted(all[0]!).filter((e) => e.eventType === 'adBreakComplete').length === 2;
-  const [session] = await waitForEvents(request, breaksClosed);
+  const [session] = await waitForEvents(collector, breaksClosed);
   const received = accepted(session!);
   expect(session!.findings).toEqual([]);
   expect(
@@ -220,10 +219,10 @@ test('the manual ad path: the same breaks through the tracker calls, and no find
 
 test('reload with a full queue: the next page replays what waited, once the collector is back', async ({
   page,
-  request,
+  collector,
 }) => {
   test.setTimeout(120_000);
-  await page.goto('/');
+  await page.goto(demoPath(collector.url));
   await page.locator('.vjs-big-play-button').click();
   await expect(timeline(page).locator('[data-type="play"][data-acknowledged="true"]')).toHaveCount(1, {
     timeout: 40_000,
@@ -237,7 +236,7 @@ test('reload with a full queue: the next page replays what waited, once the coll
   });
   await page.getByRole('button', { name: 'Bring the collector back online' }).click();
   await expect(page.locator('#outbox-depth')).toHaveAttribute('data-depth', '0', { timeout: 70_000 });
-  const [session] = await waitForEvents(request, (all) => all[0]?.closed === 'ended', 10_000);
+  const [session] = await waitForEvents(collector, (all) => all[0]?.closed === 'ended', 10_000);
   const replayed = await logAcknowledged(page);
   const received = accepted(session!).map((e) => `${e.eventType}@${e.playerTime.ts}`);
   // What this page replayed is the tail of what the collector received for the old session, in order.

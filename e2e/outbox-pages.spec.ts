@@ -1,7 +1,7 @@
 // The outbox across pages (docs/outbox.md: reload, tab close and crash keep the queue; one flusher per
 // session across tabs), on the real IndexedDB and Web Locks, asserted on what the emulator received.
-import { expect, type Page, test } from '@playwright/test';
-import { addFault, resetCollector, sessions } from './support/collector';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import {
   expectExact,
   pauseAndPlay,
@@ -16,10 +16,6 @@ import {
 import { offlineSwitch } from './support/outbox-offline';
 import { openHarness, startPlayback } from './support/player';
 
-test.beforeEach(async ({ request }) => {
-  await resetCollector(request);
-});
-
 const harnessReady = (page: Page) =>
   page.waitForFunction(() => typeof window.player?.currentTime === 'function');
 
@@ -27,14 +23,14 @@ test('reload while offline: the reloaded page delivers what the last one queued,
   browserName,
   context,
   page,
-  request,
+  collector,
 }) => {
-  const net = await offlineSwitch(context, request, browserName);
+  const net = await offlineSwitch(context, collector, browserName);
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
+  await waitForDrain(collector, recorded, { since: Date.now() });
   const online = (await recorded.read()).produced.length;
   await net.set(true);
   await pauseAndPlay(page);
@@ -47,89 +43,89 @@ test('reload while offline: the reloaded page delivers what the last one queued,
     .toBe(offline.length);
   const since = Date.now();
   await net.set(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox(`reload-while-offline(${net.mode})`, audit, drainMs);
-  await expectExact(request, audit);
-  expect((await sessions(request)).map((s) => s.closed)).toEqual(['ended']);
+  await expectExact(collector, audit);
+  expect((await collector.sessions()).map((s) => s.closed)).toEqual(['ended']);
 });
 
 test('tab closed while offline, then a new tab: the new tab delivers it', async ({
   browserName,
   context,
   page,
-  request,
+  collector,
 }) => {
-  const net = await offlineSwitch(context, request, browserName);
+  const net = await offlineSwitch(context, collector, browserName);
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
+  await waitForDrain(collector, recorded, { since: Date.now() });
   await net.set(true);
   await pauseAndPlay(page);
   const next = await context.newPage(); // opened first: in simulated mode it carries the offline switch
   await page.close({ runBeforeUnload: true });
-  await openHarness(next, { record: 1 });
+  await openHarness(next, collector, { record: 1 });
   await expect.poll(() => storedEvents(next)).toBeGreaterThanOrEqual(2); // pauseStart, play (sessionEnd?)
   await recordStoredEvents(next);
   const since = Date.now();
   await net.set(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox(`tab-closed-while-offline(${net.mode})`, audit, drainMs);
-  await expectExact(request, audit);
+  await expectExact(collector, audit);
   // Firefox does not always run pagehide for a tab Playwright closes: no sessionEnd then, and none sent.
   const ended = types(await recorded.read()).includes('sessionEnd');
-  expect((await sessions(request)).map((s) => s.closed)).toEqual([ended ? 'ended' : 'open']);
+  expect((await collector.sessions()).map((s) => s.closed)).toEqual([ended ? 'ended' : 'open']);
 });
 
 test('two tabs playing, both offline then online: each session once, in order', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
   const recorded = recordPages(context);
   const other = await context.newPage();
   for (const tab of [page, other]) {
-    await openHarness(tab, { record: 1 });
+    await openHarness(tab, collector, { record: 1 });
     await waitFullyBuffered(tab);
     await startPlayback(tab);
   }
-  await waitForDrain(request, recorded, { since: Date.now() });
+  await waitForDrain(collector, recorded, { since: Date.now() });
   await context.setOffline(true);
   for (let i = 0; i < 2; i++) for (const tab of [page, other]) await pauseAndPlay(tab, 250);
   const since = Date.now();
   await context.setOffline(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox('two-tabs-offline-online', audit, drainMs);
-  await expectExact(request, audit);
-  expect(await sessions(request)).toHaveLength(2);
+  await expectExact(collector, audit);
+  expect(await collector.sessions()).toHaveLength(2);
 });
 
 test('the owner tab closed mid-flush: another tab adopts the session and finishes it', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
   const recorded = recordPages(context);
   const other = await context.newPage();
-  await openHarness(other, { record: 1 });
-  await openHarness(page, { record: 1 });
+  await openHarness(other, collector, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
+  await waitForDrain(collector, recorded, { since: Date.now() });
   await context.setOffline(true);
   for (let i = 0; i < 5; i++) await pauseAndPlay(page, 150);
   // A slow collector, so the owner is still flushing the backlog when it goes.
-  await addFault(request, { latencyMs: 250, match: 'events' });
+  await collector.addFault({ latencyMs: 250, match: 'events' });
   const since = Date.now();
   await context.setOffline(false);
-  const accepted = async () => (await sessions(request)).flatMap((s) => s.events).length;
+  const accepted = async () => (await collector.sessions()).flatMap((s) => s.events).length;
   const before = await accepted();
   await expect.poll(accepted).toBeGreaterThanOrEqual(before + 3);
   await page.close({ runBeforeUnload: true });
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since, timeoutMs: 30_000 });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since, timeoutMs: 30_000 });
   printOutbox('owner-closed-mid-flush', audit, drainMs);
-  await expectExact(request, audit);
+  await expectExact(collector, audit);
   expect(
     await other.evaluate(() => navigator.locks.query().then((q) => q.held?.length ?? 0)),
   ).toBeGreaterThanOrEqual(0);

@@ -1,8 +1,7 @@
 // The offline outbox (docs/outbox.md) in a real browser on the real IndexedDB: faults of the connection
 // and of the collector, asserted on what the emulator received against what the page produced.
 // Every scenario prints `OUTBOX <browser> <scenario> lost= dup= disorder= drainMs=`.
-import { expect, test } from '@playwright/test';
-import { addFault, report, resetCollector, sessions, setConfig } from './support/collector';
+import { expect, test } from './support/fixtures';
 import {
   codes,
   expectExact,
@@ -15,28 +14,24 @@ import {
 } from './support/outbox';
 import { openHarness, startPlayback } from './support/player';
 
-test.beforeEach(async ({ request }) => {
-  await resetCollector(request);
-});
-
 test('offline before the first play: everything queued in IndexedDB, delivered in order once online', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await context.setOffline(true);
   await startPlayback(page);
   await pauseAndPlay(page);
   expect(await storedEvents(page)).toBe((await recorded.read()).produced.length);
-  expect((await report(request)).requests, 'requests that reached the collector while offline').toBe(0);
+  expect((await collector.report()).requests, 'requests that reached the collector while offline').toBe(0);
   const since = Date.now();
   await context.setOffline(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox('offline-before-first-play', audit, drainMs);
-  await expectExact(request, audit);
+  await expectExact(collector, audit);
   await expect.poll(() => storedEvents(page)).toBe(0);
 });
 
@@ -51,10 +46,10 @@ function seeded(seed: number): () => number {
 
 // Each flap fires `online`, whose rescan read used to race the next append: aborting a read that had
 // just finished threw, the append never settled, and the queue stalled (fixed in idb-store/writer).
-test('a flapping connection: nothing lost, nothing twice, in order', async ({ context, page, request }) => {
+test('a flapping connection: nothing lost, nothing twice, in order', async ({ context, page, collector }) => {
   test.setTimeout(60_000);
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await startPlayback(page);
   const random = seeded(7);
@@ -67,41 +62,41 @@ test('a flapping connection: nothing lost, nothing twice, in order', async ({ co
   }
   const since = Date.now();
   await context.setOffline(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since, timeoutMs: 40_000 });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since, timeoutMs: 40_000 });
   printOutbox('flapping', audit, drainMs);
-  await expectExact(request, audit);
+  await expectExact(collector, audit);
 });
 
 test('a 5xx storm: the same event retried with backoff, order kept, nothing dropped', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await startPlayback(page);
-  await addFault(request, { status: 503, forMs: 6_000 });
+  await collector.addFault({ status: 503, forMs: 6_000 });
   const since = Date.now() + 6_000;
   for (let i = 0; i < 3; i++) await pauseAndPlay(page);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since, timeoutMs: 40_000 });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since, timeoutMs: 40_000 });
   printOutbox('5xx-storm', audit, drainMs);
-  await expectExact(request, audit);
-  expect((await report(request)).faulted.length).toBeGreaterThan(0);
+  await expectExact(collector, audit);
+  expect((await collector.report()).faulted.length).toBeGreaterThan(0);
   expect(codes(await recorded.read())).toEqual([]);
 });
 
-test('429 with Retry-After: the next try waits at least that long', async ({ context, page, request }) => {
+test('429 with Retry-After: the next try waits at least that long', async ({ context, page, collector }) => {
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
-  await addFault(request, { status: 429, retryAfter: 3, times: 1, match: 'events' });
+  await waitForDrain(collector, recorded, { since: Date.now() });
+  await collector.addFault({ status: 429, retryAfter: 3, times: 1, match: 'events' });
   const since = Date.now();
   await pauseAndPlay(page);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since, timeoutMs: 20_000 });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since, timeoutMs: 20_000 });
   printOutbox('429-retry-after', audit, drainMs);
-  await expectExact(request, audit);
-  const r = await report(request);
+  await expectExact(collector, audit);
+  const r = await collector.report();
   const [refused] = r.faulted;
   const after = r.sessions.flatMap((s) => s.events).filter((e) => e.receivedAt > (refused?.receivedAt ?? 0));
   expect(refused?.status).toBe(429);
@@ -111,19 +106,19 @@ test('429 with Retry-After: the next try waits at least that long', async ({ con
 test('a 400 poison event: dropped and reported, everything else delivered', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
-  await addFault(request, { status: 400, times: 1, match: 'events', body: { message: 'poison' } });
+  await waitForDrain(collector, recorded, { since: Date.now() });
+  await collector.addFault({ status: 400, times: 1, match: 'events', body: { message: 'poison' } });
   const since = Date.now();
   await pauseAndPlay(page);
   await pauseAndPlay(page);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox('400-poison', audit, drainMs);
-  await expectExact(request, audit);
+  await expectExact(collector, audit);
   expect(audit.dropped).toBe(1);
   expect((await recorded.read()).errors).toEqual([
     expect.objectContaining({ code: 'MC_EVENT_DROPPED', status: 400, message: 'poison' }),
@@ -133,23 +128,23 @@ test('a 400 poison event: dropped and reported, everything else delivered', asyn
 test('offline longer than the session idle timeout: one downloaded batch, the view goes on in a new session', async ({
   context,
   page,
-  request,
+  collector,
 }) => {
-  await setConfig(request, { idleTimeoutMs: 4_000 });
+  await collector.setConfig({ idleTimeoutMs: 4_000 });
   const recorded = recordPages(context);
-  await openHarness(page, { record: 1 });
+  await openHarness(page, collector, { record: 1 });
   await waitFullyBuffered(page);
   await startPlayback(page);
-  await waitForDrain(request, recorded, { since: Date.now() });
+  await waitForDrain(collector, recorded, { since: Date.now() });
   await context.setOffline(true);
   await pauseAndPlay(page);
   await page.waitForTimeout(4_500);
   const since = Date.now();
   await context.setOffline(false);
-  const { audit, drainMs } = await waitForDrain(request, recorded, { since });
+  const { audit, drainMs } = await waitForDrain(collector, recorded, { since });
   printOutbox('offline-past-idle-timeout', audit, drainMs);
-  await expectExact(request, audit);
-  const all = await sessions(request);
+  await expectExact(collector, audit);
+  const all = await collector.sessions();
   const batches = all.filter((s) => s.downloaded);
   expect(batches).toHaveLength(1);
   const batch = batches[0]!.events.map((e) => e.event);

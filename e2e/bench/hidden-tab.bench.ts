@@ -6,8 +6,8 @@
 // Between wake-ups the page is let finish its requests (tracker.flush()): in a throttled tab a minute
 // passes between wake-ups and network replies are not held back, whereas jumping the clock while a
 // request is in flight would fire its 10 s timeout early (the closed-lid case, not this one).
-import { test } from '@playwright/test';
-import { resetCollector, sessions, waitForEvents } from '../support/collector';
+import { waitForEvents } from '../support/collector';
+import { test } from '../support/fixtures';
 import { installVisibilityOverride, openHarness, setVisibility, startPlayback } from '../support/player';
 import { installClockMedia } from './support/init-clock-media';
 import { gridReport } from './support/pings';
@@ -17,13 +17,12 @@ const PING_MS = 10_000;
 const SECOND_WAKEUPS = 300; // 5 minutes of 1 s wake-ups
 const MINUTE_WAKEUPS = 6; // then 6 minutes of 1 min wake-ups: 11 simulated minutes hidden
 
-test('hidden tab under intensive throttling', async ({ page, request }) => {
+test('hidden tab under intensive throttling', async ({ page, collector }) => {
   test.setTimeout(180_000);
-  await resetCollector(request);
   await page.clock.install({ time: Date.now() });
   await installVisibilityOverride(page);
   await page.addInitScript(installClockMedia);
-  await openHarness(page, { ping: PING_MS / 1000 });
+  await openHarness(page, collector, { ping: PING_MS / 1000 });
   await page.evaluate(() => {
     const produced: number[] = [];
     (window as unknown as { __producedAt: number[] }).__producedAt = produced;
@@ -31,7 +30,9 @@ test('hidden tab under intensive throttling', async ({ page, request }) => {
   });
   await startPlayback(page);
   await page.evaluate(() => window.player.loop(true));
-  await waitForEvents(request, (all) => all.some((s) => s.events.some((e) => e.event.eventType === 'play')));
+  await waitForEvents(collector, (all) =>
+    all.some((s) => s.events.some((e) => e.event.eventType === 'play')),
+  );
 
   const hiddenAt = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(hiddenAt + 100);
@@ -59,7 +60,7 @@ test('hidden tab under intensive throttling', async ({ page, request }) => {
   const producedAt = await page.evaluate(
     () => (window as unknown as { __producedAt: number[] }).__producedAt,
   );
-  const recorded = await sessions(request);
+  const recorded = await collector.sessions();
   const live = recorded.filter((s) => !s.downloaded);
   const session = live[0]!;
   const grid = gridReport(session, PING_MS);

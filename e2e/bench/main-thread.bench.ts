@@ -2,8 +2,9 @@
 // close to the grid its pings leave and arrive. Each repetition plays the same harness page with and
 // without the plugin side by side (separate contexts, so separate renderer processes): both see the
 // same machine noise, and only their ratio is compared.
-import { type Browser, type Page, test } from '@playwright/test';
-import { resetCollector, sessions } from '../support/collector';
+import type { Browser, Page } from '@playwright/test';
+import type { Collector } from '../support/collector';
+import { test } from '../support/fixtures';
 import { openHarness, startPlayback } from '../support/player';
 import { openCdp, readMetrics, startMetrics } from './support/cdp';
 import { installLongFrameObservers, isPluginScript } from './support/init-observers';
@@ -15,11 +16,16 @@ const PING_MS = 10_000;
 
 type PingWindow = Window & { __emittedAt?: Record<number, number> };
 
-async function harnessPage(browser: Browser, baseURL: string, query: Record<string, string | number>) {
+async function harnessPage(
+  browser: Browser,
+  baseURL: string,
+  collector: Collector,
+  query: Record<string, string | number>,
+) {
   const context = await browser.newContext({ baseURL });
   await context.addInitScript(installLongFrameObservers);
   const page = await context.newPage();
-  await openHarness(page, query);
+  await openHarness(page, collector, query);
   await startPlayback(page);
   // The content is 30 s: looping keeps both pages playing for the whole minute.
   await page.evaluate(() => window.player.loop(true));
@@ -35,9 +41,9 @@ const longWork = (page: Page, since: number) =>
   }, since);
 
 /** One repetition: a minute of playback on both pages, then what each cost and how the pings went. */
-async function repetition(browser: Browser, baseURL: string) {
-  const base = await harnessPage(browser, baseURL, { noplugin: 1 });
-  const withPlugin = await harnessPage(browser, baseURL, { ping: PING_MS / 1000 });
+async function repetition(browser: Browser, baseURL: string, collector: Collector) {
+  const base = await harnessPage(browser, baseURL, collector, { noplugin: 1 });
+  const withPlugin = await harnessPage(browser, baseURL, collector, { ping: PING_MS / 1000 });
   const pages = [base, withPlugin];
   // When each ping left the core (page wall time), by its ts: splits timer lateness from delivery.
   await withPlugin.evaluate(() => {
@@ -77,7 +83,7 @@ async function repetition(browser: Browser, baseURL: string) {
   };
 }
 
-test('main thread and foreground ping timing', async ({ browser, request, baseURL }) => {
+test('main thread and foreground ping timing', async ({ browser, collector, baseURL }) => {
   test.setTimeout(REPS * (PLAY_MS + 60_000));
   const runs = [];
   const lags: number[] = [];
@@ -87,9 +93,9 @@ test('main thread and foreground ping timing', async ({ browser, request, baseUR
   let missing = 0;
   let outOfOrder = 0;
   for (let rep = 0; rep < REPS; rep++) {
-    await resetCollector(request);
-    const { emittedAt, run } = await repetition(browser, baseURL!);
-    const recorded = (await sessions(request)).filter((s) => !s.downloaded);
+    await collector.reset();
+    const { emittedAt, run } = await repetition(browser, baseURL!, collector);
+    const recorded = (await collector.sessions()).filter((s) => !s.downloaded);
     for (const session of recorded) {
       const grid = gridReport(session, PING_MS);
       lags.push(...grid.arrivalLags);

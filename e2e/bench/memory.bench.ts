@@ -1,8 +1,9 @@
 // Item 6: the JS heap after 60 simulated minutes of playback against after 1 minute (page.clock, the
 // media timeline following it), with and without the plugin; then, on a page whose plugin was attached
 // after load, the timers and listeners alive before the plugin, while it tracks, and after dispose.
-import { type Page, test } from '@playwright/test';
-import { resetCollector, waitForEvents } from '../support/collector';
+import type { Page } from '@playwright/test';
+import { type Collector, waitForEvents } from '../support/collector';
+import { test } from '../support/fixtures';
 import { openHarness, startPlayback } from '../support/player';
 import { heapAfterGc, openCdp, readMetrics } from './support/cdp';
 import { type HeapByKind, heapByKind } from './support/heap-snapshot';
@@ -25,10 +26,10 @@ async function play(page: Page, minutes: number, plugin: boolean) {
   }
 }
 
-async function heapRun(page: Page, plugin: boolean) {
+async function heapRun(page: Page, collector: Collector, plugin: boolean) {
   await page.clock.install({ time: Date.now() });
   await page.addInitScript(installClockMedia);
-  await openHarness(page, plugin ? { ping: 10 } : { noplugin: 1 });
+  await openHarness(page, collector, plugin ? { ping: 10 } : { noplugin: 1 });
   await startPlayback(page);
   await page.evaluate(() => window.player.loop(true));
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
@@ -59,27 +60,25 @@ async function heapRun(page: Page, plugin: boolean) {
   };
 }
 
-test('heap over 60 simulated minutes', async ({ browser, request, baseURL }) => {
+test('heap over 60 simulated minutes', async ({ browser, collector, baseURL }) => {
   test.setTimeout(240_000);
-  await resetCollector(request);
   const results: Record<string, Awaited<ReturnType<typeof heapRun>>> = {};
   for (const plugin of [false, true]) {
     const context = await browser.newContext({ baseURL });
-    results[plugin ? 'plugin' : 'base'] = await heapRun(await context.newPage(), plugin);
+    results[plugin ? 'plugin' : 'base'] = await heapRun(await context.newPage(), collector, plugin);
     await context.close();
   }
-  const [session] = await waitForEvents(request, (all) => all.length > 0);
+  const [session] = await waitForEvents(collector, (all) => all.length > 0);
   writePart('memory-heap', {
     ...results,
     pingsDelivered: session?.events.filter((e) => e.event.eventType === 'ping').length ?? 0,
   });
 });
 
-test('timers and listeners after dispose', async ({ page, request }) => {
+test('timers and listeners after dispose', async ({ page, collector }) => {
   test.setTimeout(60_000);
-  await resetCollector(request);
   await page.addInitScript(installLedger);
-  await openHarness(page, { noplugin: 1 });
+  await openHarness(page, collector, { noplugin: 1 });
   await startPlayback(page);
   const cdp = await openCdp(page);
   await cdp.send('Performance.enable');
@@ -107,11 +106,13 @@ test('timers and listeners after dispose', async ({ page, request }) => {
     window.player.pause();
     await window.player.play();
   }, served('e2e/bench/page/attach.ts'));
-  await waitForEvents(request, (all) => all.some((s) => s.events.some((e) => e.event.eventType === 'play')));
+  await waitForEvents(collector, (all) =>
+    all.some((s) => s.events.some((e) => e.event.eventType === 'play')),
+  );
   await page.waitForTimeout(2_000);
   const tracking = await count();
   await page.evaluate(() => (window.tracker as { dispose(): void }).dispose());
-  await waitForEvents(request, (all) =>
+  await waitForEvents(collector, (all) =>
     all.some((s) => s.events.some((e) => e.event.eventType === 'sessionEnd')),
   );
   await page.waitForTimeout(1_000);

@@ -1,8 +1,7 @@
 // Item 5: enqueue cost and drain time of the delivery path to the emulator on loopback, next to the
 // round-trip floor measured in the same page, for the IndexedDB outbox the plugin uses and for the
 // memory queue (the same sender without storage). The page module is page/outbox-bench.ts.
-import { test } from '@playwright/test';
-import { expireSessions, resetCollector, sessions } from '../support/collector';
+import { test } from '../support/fixtures';
 import { openHarness } from '../support/player';
 import type { DrainResult, QueueKind } from './page/outbox-bench';
 import { served, spread, writePart } from './support/results';
@@ -12,10 +11,9 @@ const SIZES = [100, 1_000, 10_000];
 const EXPIRED_SIZE = 1_000;
 const KINDS: QueueKind[] = ['outbox', 'memory'];
 
-test('outbox enqueue and drain', async ({ page, request }) => {
+test('outbox enqueue and drain', async ({ page, collector }) => {
   test.setTimeout(480_000);
-  await resetCollector(request);
-  await openHarness(page, { noplugin: 1 });
+  await openHarness(page, collector, { noplugin: 1 });
   const call = <R>(fn: string, ...args: unknown[]) =>
     page.evaluate(
       async ({ url, fn, args }) => {
@@ -39,11 +37,11 @@ test('outbox enqueue and drain', async ({ page, request }) => {
     }
     // An expired session: its sessionStart went out, then the collector forgot it (410 on the next
     // event); everything still queued must leave as one /api/v1/downloaded request.
-    await resetCollector(request);
+    await collector.reset();
     const sid = await call<string>('createSession');
-    await expireSessions(request, sid);
+    await collector.expire(sid);
     const expired = await call<DrainResult>('drain', kind, EXPIRED_SIZE, sid);
-    const downloadedSessions = (await sessions(request)).filter((s) => s.downloaded);
+    const downloadedSessions = (await collector.sessions()).filter((s) => s.downloaded);
     queues.push({
       kind,
       label: enqueue.label,

@@ -4,10 +4,11 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/browsers';
 
-// Ports of their own by default, so a bench never shares a collector with a test run on this machine.
+// Ports of their own by default, so a bench never shares a demo server with a test run on this machine
+// (each bench test has its own collector emulator: e2e/support/fixtures.ts).
 const DEMO_PORT = process.env.DEMO_PORT ?? '5193';
 const COLLECTOR_PORT = process.env.COLLECTOR_PORT ?? '8807';
-process.env.DEMO_PORT = DEMO_PORT; // read by e2e/support/collector.ts in the workers and by the web server
+process.env.DEMO_PORT = DEMO_PORT; // read by e2e/support/outbox-offline.ts in the workers and by the web server
 process.env.COLLECTOR_PORT = COLLECTOR_PORT;
 
 export default defineConfig({

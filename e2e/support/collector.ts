@@ -1,79 +1,91 @@
-// Typed helpers over the emulator's control routes (/__emulator/*). Tests talk to the standalone
-// collector on :8787 directly, the same origin the pages post to.
-import { type APIRequestContext, expect } from '@playwright/test';
+// A typed client for one collector emulator's control routes (/__emulator/*), on Node's own fetch: no
+// test-runner API, so any browser driver (Playwright here, a WebDriver client later) can use it. Each
+// Playwright test gets its own emulator and a client for it from e2e/support/fixtures.ts.
 import type {
+  AuditReport,
   EmulatorConfig,
   EmulatorReport,
   FaultSpec,
+  ProducedLog,
   RecordedEvent,
   RecordedSession,
 } from '../../src/emulator/index';
 import type { McEvent } from '../../src/mc/types';
+import { pollUntil } from './poll';
 
-export type { EmulatorReport, FaultSpec } from '../../src/emulator/index';
+export type { AuditReport, EmulatorReport, FaultSpec } from '../../src/emulator/index';
 
 /** A recorded session with its events typed: the emulator keeps only well-formed MC events in `events`. */
 export interface EmulatedSession extends Omit<RecordedSession, 'events'> {
   events: (Omit<RecordedEvent, 'event'> & { event: McEvent })[];
 }
 
-export const COLLECTOR = `http://127.0.0.1:${process.env.COLLECTOR_PORT ?? 8787}`;
-
-async function call<T>(
-  request: APIRequestContext,
-  method: 'GET' | 'POST' | 'DELETE',
-  route: string,
-  data?: unknown,
-) {
-  const response = await request.fetch(`${COLLECTOR}/__emulator/${route}`, { method, data });
-  expect(response.ok(), `${method} /__emulator/${route} → ${response.status()}`).toBe(true);
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+export interface Collector {
+  /** Base URL without a trailing slash: what the pages post to (the harness's `collector` parameter). */
+  readonly url: string;
+  /** Forgets all sessions, faults and config changes. */
+  reset(): Promise<void>;
+  sessions(): Promise<EmulatedSession[]>;
+  report(): Promise<EmulatorReport>;
+  addFault(fault: FaultSpec): Promise<unknown>;
+  clearFaults(): Promise<void>;
+  /** Expires one session (or all), so its next event gets 410 as after Adobe's idle timeout. */
+  expire(sid?: string): Promise<{ expired: string[] }>;
+  /** Changes the emulator's timeouts / expected ping cadence until the next reset. */
+  setConfig(patch: Partial<EmulatorConfig>): Promise<EmulatorConfig>;
+  /** Replaces the log of what the pages produced, then returns the emulator's verdict on it. */
+  audit(log: Partial<ProducedLog>): Promise<AuditReport>;
 }
 
-/** Forgets all sessions, faults and config changes. Call it at the start of every test. */
-export const resetCollector = (request: APIRequestContext) => call<void>(request, 'POST', 'reset');
-
-export const sessions = (request: APIRequestContext) => call<EmulatedSession[]>(request, 'GET', 'sessions');
-
-export const report = (request: APIRequestContext) => call<EmulatorReport>(request, 'GET', 'report');
-
-export const addFault = (request: APIRequestContext, fault: FaultSpec) =>
-  call<unknown>(request, 'POST', 'faults', fault);
-
-export const clearFaults = (request: APIRequestContext) => call<void>(request, 'DELETE', 'faults');
-
-/** Expires one session (or all), so its next event gets 410 as after Adobe's idle timeout. */
-export const expireSessions = (request: APIRequestContext, sid?: string) =>
-  call<{ expired: string[] }>(request, 'POST', 'expire', sid === undefined ? {} : { sid });
-
-/** Changes the emulator's timeouts / expected ping cadence until the next reset. */
-export const setConfig = (request: APIRequestContext, patch: Partial<EmulatorConfig>) =>
-  call<EmulatorConfig>(request, 'POST', 'config', patch);
+export function collectorClient(url: string): Collector {
+  const call = async <T>(method: 'GET' | 'POST' | 'DELETE', route: string, data?: unknown): Promise<T> => {
+    const response = await fetch(`${url}/__emulator/${route}`, {
+      method,
+      ...(data === undefined
+        ? {}
+        : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} /__emulator/${route} → ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  };
+  return {
+    url,
+    reset: () => call('POST', 'reset'),
+    sessions: () => call('GET', 'sessions'),
+    report: () => call('GET', 'report'),
+    addFault: (fault) => call('POST', 'faults', fault),
+    clearFaults: () => call('DELETE', 'faults'),
+    expire: (sid) => call('POST', 'expire', sid === undefined ? {} : { sid }),
+    setConfig: (patch) => call('POST', 'config', patch),
+    async audit(log) {
+      await call('POST', 'produced', log);
+      return call('GET', 'audit');
+    },
+  };
+}
 
 /**
- * Polls /__emulator/sessions until `predicate` holds and returns the sessions it held for.
+ * Polls the collector's sessions until `predicate` holds and returns the sessions it held for.
  * Fails with the last sessions seen, so a timeout shows what did arrive.
  */
 export async function waitForEvents(
-  request: APIRequestContext,
+  collector: Collector,
   predicate: (all: EmulatedSession[]) => boolean,
   timeoutMs = 15_000,
 ): Promise<EmulatedSession[]> {
   let last: EmulatedSession[] = [];
-  await expect
-    .poll(
-      async () => {
-        last = await sessions(request);
-        return predicate(last);
-      },
-      { timeout: timeoutMs, intervals: [100, 250, 500], message: 'collector sessions never matched' },
-    )
-    .toBe(true)
-    .catch((error: Error) => {
-      error.message += `\nlast sessions: ${JSON.stringify(summarise(last), null, 1)}`;
-      throw error;
-    });
+  await pollUntil(
+    async () => {
+      last = await collector.sessions();
+      return predicate(last);
+    },
+    {
+      timeoutMs,
+      message: () =>
+        `collector sessions never matched\nlast sessions: ${JSON.stringify(summarise(last), null, 1)}`,
+    },
+  );
   return last;
 }
 

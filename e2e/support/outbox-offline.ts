@@ -5,8 +5,8 @@
 //   so it works while the browser is offline). The collector's origin is not routed: unreachable.
 // - Firefox: a routed request fails while offline (NS_ERROR_OFFLINE, measured), so there the collector
 //   refuses connections at the server and navigator.onLine / the events are overridden in the page.
-import type { APIRequestContext, BrowserContext } from '@playwright/test';
-import { addFault, clearFaults } from './collector';
+import type { BrowserContext } from '@playwright/test';
+import type { Collector } from './collector';
 
 export interface OfflineSwitch {
   mode: 'network' | 'simulated';
@@ -17,7 +17,7 @@ const DEMO = `http://127.0.0.1:${process.env.DEMO_PORT ?? '5173'}`;
 
 export async function offlineSwitch(
   context: BrowserContext,
-  request: APIRequestContext,
+  collector: Collector,
   browserName: string,
 ): Promise<OfflineSwitch> {
   if (browserName === 'chromium') {
@@ -43,8 +43,8 @@ export async function offlineSwitch(
   return {
     mode: 'simulated',
     async set(offline) {
-      if (offline) await addFault(request, { refuse: true });
-      else await clearFaults(request);
+      if (offline) await collector.addFault({ refuse: true });
+      else await collector.clearFaults();
       const page = context.pages()[0];
       await page?.evaluate(
         (value) => (window as unknown as { __e2eSetOffline: (v: boolean) => void }).__e2eSetOffline(value),

@@ -1,9 +1,10 @@
 // Helpers for the outbox specs (e2e/outbox*.spec.ts): record what the pages produced, go offline, and
 // hold the collector's view against the pages' (the emulator's /__emulator/audit).
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from '@playwright/test';
+import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { AuditReport } from '../../src/emulator/index';
 import type { McEvent, Outgoing } from '../../src/mc/types';
-import { COLLECTOR, report, sessions } from './collector';
+import type { Collector } from './collector';
+import { pollUntil } from './poll';
 
 export interface Recorded {
   /** Every event the pages produced, in order per page, with their local session keys. */
@@ -61,13 +62,9 @@ const droppedBy = (recorded: Recorded): Outgoing[] =>
     .map((e) => ({ session: e.session as string, event: e.event as McEvent }));
 
 /** The emulator's verdict on everything the pages produced so far. */
-export async function audit(request: APIRequestContext, recorder: Recorder): Promise<AuditReport> {
+export async function audit(collector: Collector, recorder: Recorder): Promise<AuditReport> {
   const recorded = await recorder.read();
-  const posted = await request.post(`${COLLECTOR}/__emulator/produced`, {
-    data: { produced: recorded.produced, dropped: droppedBy(recorded) },
-  });
-  expect(posted.status()).toBe(204);
-  return (await request.get(`${COLLECTOR}/__emulator/audit`)).json() as Promise<AuditReport>;
+  return collector.audit({ produced: recorded.produced, dropped: droppedBy(recorded) });
 }
 
 /**
@@ -75,27 +72,21 @@ export async function audit(request: APIRequestContext, recorder: Recorder): Pro
  * `since` (epoch ms) to the arrival of the last event the collector accepted.
  */
 export async function waitForDrain(
-  request: APIRequestContext,
+  collector: Collector,
   recorder: Recorder,
   { since, timeoutMs = 30_000 }: { since: number; timeoutMs?: number },
 ): Promise<{ audit: AuditReport; drainMs: number }> {
   let last: AuditReport | undefined;
-  await expect
-    .poll(
-      async () => {
-        last = await audit(request, recorder);
-        // An event produced and delivered between reading the page's record and the audit shows as
-        // unexpected for one poll; a real invented event never clears, and fails on expectExact.
-        return last.produced > 0 && last.lost === 0 && last.unexpected === 0;
-      },
-      { timeout: timeoutMs, intervals: [100, 200, 250], message: 'the outbox never drained' },
-    )
-    .toBe(true)
-    .catch((error: Error) => {
-      error.message += `\nlast audit: ${JSON.stringify(last?.details)}`;
-      throw error;
-    });
-  const arrivals = (await sessions(request)).flatMap((s) => s.events.filter((e) => e.status < 300));
+  await pollUntil(
+    async () => {
+      last = await audit(collector, recorder);
+      // An event produced and delivered between reading the page's record and the audit shows as
+      // unexpected for one poll; a real invented event never clears, and fails on expectExact.
+      return last.produced > 0 && last.lost === 0 && last.unexpected === 0;
+    },
+    { timeoutMs, message: () => `the outbox never drained\nlast audit: ${JSON.stringify(last?.details)}` },
+  );
+  const arrivals = (await collector.sessions()).flatMap((s) => s.events.filter((e) => e.status < 300));
   const lastArrival = Math.max(...arrivals.map((e) => e.receivedAt));
   return { audit: last!, drainMs: Math.max(0, lastArrival - since) }; // 0: all in before `since`
 }
@@ -110,14 +101,14 @@ export function printOutbox(scenario: string, result: AuditReport, drainMs?: num
 }
 
 /** 0 lost, 0 duplicated, 0 out of order, nothing invented; the collector saw nothing invalid. */
-export async function expectExact(request: APIRequestContext, result: AuditReport): Promise<void> {
+export async function expectExact(collector: Collector, result: AuditReport): Promise<void> {
   expect(result.details, 'lost / duplicated / out-of-order / unexpected events').toEqual({
     lost: [],
     duplicated: [],
     disorder: [],
     unexpected: [],
   });
-  const r = await report(request);
+  const r = await collector.report();
   expect(r.duplicates, 'same sid, eventType and ts accepted twice').toEqual([]);
   expect(r.validationErrors, 'validation errors').toEqual([]);
 }

@@ -1,16 +1,33 @@
 // Page-side helpers for demo/harness.html (its query parameters are documented in demo/harness.ts).
 // `window.player` etc. are typed by demo/harness-window.d.ts.
 import { expect, type Page } from '@playwright/test';
+import type { Collector } from './collector';
 
 export type HarnessQuery = Record<string, string | number | boolean | object>;
 
-/** Opens the harness; object values (e.g. `opts`) are sent as JSON. Waits until the player exists. */
-export async function openHarness(page: Page, query: HarnessQuery = {}): Promise<void> {
-  const params = new URLSearchParams();
+/**
+ * The harness's path for a query (object values, e.g. `opts`, as JSON), its pages posting to `collectorUrl`.
+ * Driver-neutral: a WebDriver suite opens the same URL.
+ */
+export function harnessPath(collectorUrl: string, query: HarnessQuery = {}): string {
+  const params = new URLSearchParams({ collector: collectorUrl });
   for (const [key, value] of Object.entries(query)) {
     params.set(key, typeof value === 'object' ? JSON.stringify(value) : String(value));
   }
-  await page.goto(`/harness.html?${params}`);
+  return `/harness.html?${params}`;
+}
+
+/** The demo page (demo/index.html) posting to `collectorUrl`; `query` adds e.g. `ads=manual`. */
+export const demoPath = (collectorUrl: string, query: Record<string, string> = {}): string =>
+  `/?${new URLSearchParams({ collector: collectorUrl, ...query })}`;
+
+/** Opens the harness reporting to this test's collector. Waits until the player exists. */
+export async function openHarness(
+  page: Page,
+  collector: Pick<Collector, 'url'>,
+  query: HarnessQuery = {},
+): Promise<void> {
+  await page.goto(harnessPath(collector.url, query));
   await page.waitForFunction(() => typeof window.player?.currentTime === 'function');
 }
 

@@ -1,0 +1,28 @@
+// The Playwright side of the per-test collector: every test that asks for `collector` gets an emulator
+// of its own on a free port (started in the worker, closed after the test), so tests run in parallel
+// workers without seeing each other's sessions, and a page that outlives its test (a keepalive sent
+// while its context closes) cannot reach the next test's collector. Pages learn its URL from their
+// `collector` query parameter (openHarness / demoPage in e2e/support/player.ts).
+import { test as base } from '@playwright/test';
+import { startEmulatorServer } from '../../src/emulator/server';
+import { type Collector, collectorClient } from './collector';
+
+export { expect } from '@playwright/test';
+
+export const test = base.extend<{ collector: Collector }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  collector: async ({}, use) => {
+    const server = await startEmulatorServer({ port: 0 });
+    try {
+      await use(collectorClient(server.url));
+    } finally {
+      await server.close();
+    }
+  },
+});
+
+/**
+ * Tags a test that asserts real-time spacing (ping grid, stall length, ad ping arrivals, drain time): it
+ * runs in the `*-timing` projects, one test at a time with nothing else on the machine's cores.
+ */
+export const TIMING = { tag: '@timing' } as const;
