@@ -1,41 +1,57 @@
 // E2E config. @playwright/test stays pinned at 1.64.1: 1.65 breaks Firefox ESR 153 over WebDriver BiDi.
 // Browsers: Debian's chromium / firefox-esr when installed (Playwright cannot download its own here),
 // otherwise Playwright's bundled builds; CHROMIUM_PATH / FIREFOX_PATH override both.
+//
+// Two kinds of project per browser:
+// - `chromium` / `firefox`: every test not tagged @timing, fully parallel. Each test has its own collector
+//   emulator (e2e/support/fixtures.ts) and its own browser context, so tests share nothing but the demo's
+//   static Vite server.
+// - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
+//   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
+//   them in a second pass after the parallel one, so nothing else shares the two cores with them.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
 
 /** DEMO_PORT / COLLECTOR_PORT (default 5173 / 8787) are read by demo/vite.config.ts too. */
 const DEMO_PORT = process.env.DEMO_PORT ?? '5173';
+/** Set by e2e/run.mjs for each pass, so the passes' reports do not overwrite each other. */
+const PASS = process.env.E2E_PASS ?? 'all';
+const TIMING = /@timing/;
+
+const chromium = {
+  browserName: 'chromium' as const,
+  launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
+};
+const firefox = {
+  browserName: 'firefox' as const,
+  // Debian's ESR is driven through WebDriver BiDi (the `moz-firefox` channel), not Playwright's patched build.
+  ...(firefoxPath ? { channel: 'moz-firefox', launchOptions: { executablePath: firefoxPath } } : {}),
+};
 
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts', // Vitest's src/**/*.test.ts stay out (testDir alone already excludes src/)
   timeout: 60_000,
-  workers: 1, // 2-core machine; media timing tests interfere when run in parallel
+  fullyParallel: true,
+  // 2 on the 2-core machine this was measured on (3 was slower and made timing drift); E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
-  outputDir: 'test-results',
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: `playwright-report/${PASS}` }],
+    ['json', { outputFile: `playwright-report/${PASS}.json` }],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${DEMO_PORT}`,
     trace: 'off', // tracing grants user activation, which makes autoplay outcomes flaky
   },
   projects: [
-    {
-      name: 'chromium',
-      use: {
-        browserName: 'chromium',
-        launchOptions: { executablePath: chromiumPath, args: CHROMIUM_ARGS },
-      },
-    },
-    {
-      name: 'firefox',
-      use: {
-        browserName: 'firefox',
-        // Debian's ESR is driven through WebDriver BiDi (the `moz-firefox` channel), not Playwright's patched build.
-        ...(firefoxPath ? { channel: 'moz-firefox', launchOptions: { executablePath: firefoxPath } } : {}),
-      },
-    },
-  ],
+    { name: 'chromium', grepInvert: TIMING, use: chromium },
+    { name: 'firefox', grepInvert: TIMING, use: firefox },
+    { name: 'chromium-timing', grep: TIMING, workers: 1, use: chromium },
+    { name: 'firefox-timing', grep: TIMING, workers: 1, use: firefox },
+  ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
   webServer: {
     command: 'npm run demo',
     url: `http://127.0.0.1:${DEMO_PORT}/harness.html`,
