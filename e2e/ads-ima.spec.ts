@@ -1,9 +1,10 @@
 // videojs-ima's path end to end through demo/ima-standin.ts (the IMA SDK cannot load here: its stand-in
 // drives the plugin with IMA's AdEvents from its own <video>), asserted on what the emulator received.
 // Then the same schedule through contrib-ads must give the same session (docs/mapping.md#ima-videojs-ima).
-import { type APIRequestContext, expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import type { McEvent } from '../src/mc/types';
-import { type EmulatedSession, report, resetCollector, waitForEvents } from './support/collector';
+import { type Collector, type EmulatedSession, waitForEvents } from './support/collector';
+import { expect, test } from './support/fixtures';
 import { openHarness, startPlayback } from './support/player';
 
 const accepted = (s: EmulatedSession | undefined): McEvent[] =>
@@ -30,22 +31,20 @@ const TIMELINE_1 = [
 ];
 
 /** Plays the whole demo schedule with chapters through one ad stack; returns the one session it made. */
-async function playSchedule(page: Page, request: APIRequestContext, ads: 'ima' | 'contrib') {
-  await resetCollector(request);
-  await openHarness(page, { ads, chapters: 1 });
+async function playSchedule(page: Page, collector: Collector, ads: 'ima' | 'contrib') {
+  await collector.reset();
+  await openHarness(page, collector, { ads, chapters: 1 });
   await startPlayback(page, 30_000);
-  const [session, ...others] = await waitForEvents(request, done, 120_000);
+  const [session, ...others] = await waitForEvents(collector, done, 120_000);
   expect(others, `${ads}: one session`).toEqual([]);
-  const r = await report(request);
+  const r = await collector.report();
   return { events: accepted(session), raw: session, report: r };
 }
 
-test('IMA (stand-in): the whole schedule is timeline 1, ads described by getAd(), no findings', async ({
-  page,
-  request,
-}) => {
-  test.setTimeout(150_000);
-  const { events, raw, report: r } = await playSchedule(page, request, 'ima');
+type Played = Awaited<ReturnType<typeof playSchedule>>;
+
+/** The IMA session on its own: timeline 1, ads described by getAd(), frozen playheads, nothing invalid. */
+async function expectImaSession(page: Page, { events, raw, report: r }: Played) {
   const shape = typesOf(comparable(events).filter((e) => !e.eventType.startsWith('chapter')));
   metric('ima-shape', shape);
   expect.soft(shape, 'timeline 1').toEqual(TIMELINE_1);
@@ -89,20 +88,23 @@ test('IMA (stand-in): the whole schedule is timeline 1, ads described by getAd()
   expect(raw?.rejected ?? []).toEqual([]);
   expect(r.validationErrors).toEqual([]);
   expect(r.findings).toEqual([]);
-});
+}
 
-test('(e) the IMA adapter driven by its stand-in produces the same session as the contrib-ads path', async ({
+// One test plays each schedule once: the IMA session is checked on its own, then against contrib-ads'.
+test('IMA (stand-in): the whole schedule is timeline 1, ads described by getAd(), no findings; (e) the same session as the contrib-ads path', async ({
   browser,
   baseURL,
   page,
-  request,
+  collector,
 }) => {
   test.setTimeout(300_000);
-  const contrib = await playSchedule(page, request, 'contrib');
+  const ima = await playSchedule(page, collector, 'ima');
+  await test.step('the IMA session: timeline 1, ads described by getAd(), no findings', () =>
+    expectImaSession(page, ima));
   // A context of its own: nothing the first page left (its sessionEnd, its stored outbox) reaches this one.
   await page.close();
   const context = await browser.newContext({ baseURL });
-  const ima = await playSchedule(await context.newPage(), request, 'ima');
+  const contrib = await playSchedule(await context.newPage(), collector, 'contrib');
   await context.close();
   const [c, i] = [comparable(contrib.events), comparable(ima.events)];
   metric('contrib-types', typesOf(c));
@@ -153,12 +155,11 @@ const ONE_AD = { preroll: ['ad1.webm'], postroll: [] };
 
 test('IMA (stand-in): an ad paused and resumed is pauseStart … play; a skipped ad is adSkip', async ({
   page,
-  request,
+  collector,
 }) => {
-  await resetCollector(request);
-  await openHarness(page, { ads: 'ima', schedule: ONE_AD });
+  await openHarness(page, collector, { ads: 'ima', schedule: ONE_AD });
   await page.locator('.vjs-big-play-button').click();
-  await waitForEvents(request, has('adStart'), 20_000);
+  await waitForEvents(collector, has('adStart'), 20_000);
   // The viewer pauses the ad itself: IMA's own element, not the (paused) content.
   const adElement = (action: 'pause' | 'play') =>
     page.evaluate((a) => {
@@ -171,7 +172,7 @@ test('IMA (stand-in): an ad paused and resumed is pauseStart … play; a skipped
   await page.waitForTimeout(500);
   await page.evaluate(() => window.ads?.skip());
   // The first play is the ad's resume; the second, the content's start after the break.
-  const [session] = await waitForEvents(request, has('play', 2), 20_000);
+  const [session] = await waitForEvents(collector, has('play', 2), 20_000);
   expect(typesOf(comparable(accepted(session)))).toEqual([
     'sessionStart',
     'adBreakStart',
@@ -182,17 +183,16 @@ test('IMA (stand-in): an ad paused and resumed is pauseStart … play; a skipped
     'adBreakComplete',
     'play',
   ]);
-  expect((await report(request)).findings).toEqual([]);
+  expect((await collector.report()).findings).toEqual([]);
 });
 
 test('IMA (stand-in): an AdErrorEvent mid-ad closes its break and content tracking goes on', async ({
   page,
-  request,
+  collector,
 }) => {
-  await resetCollector(request);
-  await openHarness(page, { ads: 'ima', adfault: 'error', schedule: ONE_AD });
+  await openHarness(page, collector, { ads: 'ima', adfault: 'error', schedule: ONE_AD });
   await page.locator('.vjs-big-play-button').click();
-  const [session] = await waitForEvents(request, has('play'), 20_000);
+  const [session] = await waitForEvents(collector, has('play'), 20_000);
   expect(typesOf(comparable(accepted(session)))).toEqual([
     'sessionStart',
     'adBreakStart',
@@ -201,5 +201,5 @@ test('IMA (stand-in): an AdErrorEvent mid-ad closes its break and content tracki
     'adBreakComplete',
     'play',
   ]);
-  expect((await report(request)).findings).toEqual([]);
+  expect((await collector.report()).findings).toEqual([]);
 });
