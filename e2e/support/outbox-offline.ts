@@ -5,7 +5,7 @@
 //   so it works while the browser is offline). The collector's origin is not routed: unreachable.
 // - Firefox: a routed request fails while offline (NS_ERROR_OFFLINE, measured), so there the collector
 //   refuses connections at the server and navigator.onLine / the events are overridden in the page.
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Route } from '@playwright/test';
 import type { Collector } from './collector';
 
 export interface OfflineSwitch {
@@ -21,7 +21,9 @@ export async function offlineSwitch(
   browserName: string,
 ): Promise<OfflineSwitch> {
   if (browserName === 'chromium') {
-    await context.route(`${DEMO}/**`, async (route) => route.fulfill({ response: await route.fetch() }));
+    await context.route(`${DEMO}/**`, async (route) =>
+      route.fulfill({ response: await fetchAgainOnReset(route) }),
+    );
     // A page Playwright fulfilled has no known address space, so Chromium's Local Network Access
     // checks would block its requests to the loopback collector; a user could grant the same.
     await context.grantPermissions(['local-network-access']);
@@ -52,4 +54,18 @@ export async function offlineSwitch(
       );
     },
   };
+}
+
+/**
+ * route.fetch() reuses pooled keep-alive connections to the demo server; one the server closed as idle
+ * at the moment it was reused fails with ECONNRESET (seen: a page load failed this way). A browser sends
+ * such a request again on a fresh connection by itself, so this does the same, once, for these GETs.
+ */
+async function fetchAgainOnReset(route: Route) {
+  try {
+    return await route.fetch();
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return route.fetch();
+  }
 }
