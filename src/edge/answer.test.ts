@@ -1,6 +1,6 @@
 // The answer forms from Adobe's OpenAPI document and troubleshooting guide, and broken ones.
 import { describe, expect, it } from 'vitest';
-import { describeProblem, readEdgeAnswer, readProblem } from './answer';
+import { describeProblem, readEdgeAnswer, readProblem } from './answer.ts';
 
 const SID = 'bfba9a5f2986d69a9a9424f6a99702562512eb244f2b65c4f1c1553e7fe9997f';
 const HINTS = {

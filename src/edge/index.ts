@@ -10,15 +10,15 @@ export {
   type LocationHint,
   readEdgeAnswer,
   readProblem,
-} from './answer';
+} from './answer.ts';
 export {
   AD_PING_INTERVAL_S,
   BITRATE_UNIT,
   FULLSCREEN_STATE,
   POD_POSITION_BASE,
   TIME_TO_START_UNIT,
-} from './choices';
-export { type EventContext, edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event';
+} from './choices.ts';
+export { type EventContext, edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event.ts';
 export {
   EDGE_DOMAIN,
   type EdgeTarget,
@@ -26,5 +26,5 @@ export {
   identityFromParams,
   renderDownloadedRequest,
   renderEdgeRequest,
-} from './request';
-export * from './types';
+} from './request.ts';
+export * from './types.ts';

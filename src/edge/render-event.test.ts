@@ -1,7 +1,7 @@
 // Every Media Collection event type, rendered to the Media Edge `xdm`: one table row each.
 import { describe, expect, it } from 'vitest';
-import { EVENT_TYPES, type McEvent, type McEventType } from '../mc/types';
-import { edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event';
+import { EVENT_TYPES, type McEvent, type McEventType } from '../mc/types.ts';
+import { edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event.ts';
 
 const TS = Date.UTC(2026, 4, 19, 19, 31, 2, 234);
 const ISO = '2026-05-19T19:31:02.234Z';

@@ -1,8 +1,8 @@
 // One transport-neutral Media Collection event → the `xdm` of one Media Edge request. Pure.
 // docs/edge.md#the-request has the table this follows.
-import type { McEvent, McEventType, QoeData } from '../mc/types';
-import { AD_FIELDS, CHAPTER_FIELDS, POD_FIELDS, QOE_FIELDS, SESSION_DETAILS_FIELDS } from './fields';
-import type { CustomMetadataItem, EdgeEvent, EdgeEventType, IdentityMap, QoeDataDetails } from './types';
+import type { McEvent, McEventType, QoeData } from '../mc/types.ts';
+import { AD_FIELDS, CHAPTER_FIELDS, POD_FIELDS, QOE_FIELDS, SESSION_DETAILS_FIELDS } from './fields.ts';
+import type { CustomMetadataItem, EdgeEvent, EdgeEventType, IdentityMap, QoeDataDetails } from './types.ts';
 import {
   bitrateToEdge,
   isoTimestamp,
@@ -11,7 +11,7 @@ import {
   timeToStartToEdge,
   toEdgeFields,
   toInteger,
-} from './units';
+} from './units.ts';
 
 /** Media Edge has no stateStart/stateEnd: both become statesUpdate (one list each). */
 export const edgeEventType = (type: McEventType): EdgeEventType =>

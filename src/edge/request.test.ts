@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { McEvent } from '../mc/types';
-import { edgePath, identityFromParams, renderDownloadedRequest, renderEdgeRequest } from './request';
+import type { McEvent } from '../mc/types.ts';
+import { edgePath, identityFromParams, renderDownloadedRequest, renderEdgeRequest } from './request.ts';
 
 const T0 = Date.UTC(2026, 0, 2, 3, 4, 5, 6);
 const ev = (eventType: McEvent['eventType'], atMs: number, playhead: number, params?: McEvent['params']) => ({

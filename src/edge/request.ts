@@ -1,6 +1,6 @@
 // Whole Media Edge requests: the path (with location hint and datastream id) and the JSON body. Pure.
-import type { McEvent } from '../mc/types';
-import { type EventContext, edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event';
+import type { McEvent } from '../mc/types.ts';
+import { type EventContext, edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event.ts';
 import type {
   DownloadedEvent,
   DownloadedMediaEvent,
@@ -8,8 +8,8 @@ import type {
   EdgeRequest,
   IdentityMap,
   XdmEventType,
-} from './types';
-import { isoTimestamp } from './units';
+} from './types.ts';
+import { isoTimestamp } from './units.ts';
 
 /** Adobe's Edge Network host; a first-party CNAME of it works the same way. */
 export const EDGE_DOMAIN = 'edge.adobedc.net';

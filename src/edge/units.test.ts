@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BITRATE_UNIT, FULLSCREEN_STATE, POD_POSITION_BASE, TIME_TO_START_UNIT } from './choices';
+import { BITRATE_UNIT, FULLSCREEN_STATE, POD_POSITION_BASE, TIME_TO_START_UNIT } from './choices.ts';
 import {
   bitrateFromEdge,
   bitrateToEdge,
@@ -10,7 +10,7 @@ import {
   timeToStartFromEdge,
   timeToStartToEdge,
   toInteger,
-} from './units';
+} from './units.ts';
 
 describe('toInteger', () => {
   it.each([

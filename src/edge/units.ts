@@ -1,7 +1,7 @@
 // Value conversions between the Media Collection form the core produces and the Media Edge form, in both
 // directions (the emulator translates Edge requests back to run the same sequence rules on them).
-import { BITRATE_UNIT, FULLSCREEN_STATE, POD_POSITION_BASE, TIME_TO_START_UNIT } from './choices';
-import type { FieldKind, FieldMap } from './fields';
+import { BITRATE_UNIT, FULLSCREEN_STATE, POD_POSITION_BASE, TIME_TO_START_UNIT } from './choices.ts';
+import type { FieldKind, FieldMap } from './fields.ts';
 
 /**
  * Media Edge: playhead, lengths, offsets, indexes and QoE values are integers (OpenAPI document). Rounded

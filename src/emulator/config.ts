@@ -20,6 +20,11 @@ export interface EmulatorConfig {
 export interface EmulatorOptions extends Partial<EmulatorConfig> {
   /** Wall clock in epoch ms; inject one to test the timeouts without waiting. */
   now?: () => number;
+  /**
+   * Edge mode: the IMS org whose identity and cluster cookies the answers set (alloy looks for
+   * `kndctr_{org}_identity`); configure alloy with the same org. Default EDGE_ORG_ID.
+   */
+  edgeOrgId?: string;
 }
 
 export const DEFAULT_CONFIG: Readonly<EmulatorConfig> = Object.freeze({

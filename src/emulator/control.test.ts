@@ -43,6 +43,7 @@ describe('GET /__emulator/sessions and /__emulator/report', () => {
     expect(sessions.body).toMatchObject([
       {
         sid,
+        api: 'mc',
         downloaded: false,
         resume: false,
         closed: 'open',
@@ -53,13 +54,23 @@ describe('GET /__emulator/sessions and /__emulator/report', () => {
     ]);
     const report = await control('GET', 'report');
     expect(Object.keys(report.body).sort()).toEqual(
-      ['duplicates', 'faulted', 'findings', 'notFound', 'requests', 'sessions', 'validationErrors'].sort(),
+      [
+        'duplicates',
+        'edgeRequests',
+        'faulted',
+        'findings',
+        'notFound',
+        'requests',
+        'sessions',
+        'validationErrors',
+      ].sort(),
     );
     expect(report.body.findings).toMatchObject([{ rule: 'ad-outside-break', sid, eventIndex: 1 }]);
     expect(report.body.validationErrors).toMatchObject([
       { path: '/api/v1/sessions', status: 400, message: 'playerTime is required.' },
     ]);
     expect(report.body.requests).toBe(3);
+    expect(report.body.edgeRequests).toEqual([]);
   });
 });
 

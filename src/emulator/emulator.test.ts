@@ -1,4 +1,6 @@
+import { request } from 'node:https';
 import { describe, expect, it } from 'vitest';
+import { makeSelfSigned } from '../test-support/self-signed.ts';
 import { DEFAULT_CONFIG } from './config.ts';
 import { createEmulator } from './emulator.ts';
 import { startEmulatorServer } from './server.ts';
@@ -42,6 +44,22 @@ describe('startEmulatorServer', () => {
     expect(server.port).toBeGreaterThan(0);
     await Promise.all([server.close(), server.close()]);
     await expect(fetch(`${server.url}/__emulator/report`)).rejects.toThrow();
+  });
+
+  it('serves HTTPS with the tls option (Adobe’s Web SDK calls only https://)', async () => {
+    const tls = makeSelfSigned(['edge.example.test']);
+    const server = await startEmulatorServer({ port: 0, tls });
+    expect(server.url).toBe(`https://127.0.0.1:${server.port}`);
+    const status = await new Promise<number | undefined>((resolve, reject) => {
+      request(`${server.url}/__emulator/report`, { ca: tls.cert }, (response) => {
+        response.resume();
+        resolve(response.statusCode);
+      })
+        .on('error', reject)
+        .end();
+    });
+    expect(status).toBe(200);
+    await server.close();
   });
 
   it('rejects when the port is taken', async () => {

@@ -4,6 +4,8 @@
 import { createApi } from './api.ts';
 import { configProblems, type EmulatorConfig, type EmulatorOptions, initialConfig } from './config.ts';
 import { createControl } from './control.ts';
+import { createEdgeApi } from './edge-api.ts';
+import { EDGE_ORG_ID } from './edge-replies.ts';
 import { createFaults, type Fault, type FaultSpec, faultProblems } from './faults.ts';
 import { createHandler, type Handle } from './handler.ts';
 import type { RecordedSession } from './session-record.ts';
@@ -11,7 +13,7 @@ import { close } from './session-record.ts';
 import { createStore, type EmulatorReport } from './store.ts';
 
 export interface Emulator {
-  /** Answers routes under /api/v1/ and /__emulator/; resolves false (untouched) for any other route. */
+  /** Answers routes under /api/v1/, /ee/ and /__emulator/; resolves false (untouched) for any other route. */
   handle: Handle;
   /** Forgets sessions, records and faults; config returns to the creation options. */
   reset(): void;
@@ -27,7 +29,7 @@ export interface Emulator {
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const { now = Date.now, ...settings } = options;
+  const { now = Date.now, edgeOrgId = EDGE_ORG_ID, ...settings } = options;
   assertValid(configProblems(settings));
   let config = initialConfig(settings);
   const store = createStore({ now });
@@ -57,6 +59,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const report = () => store.report(config);
 
   const api = createApi({ store, now, config: () => config });
+  const edge = createEdgeApi({ store, now, config: () => config, orgId: edgeOrgId });
   const control = createControl({
     sessions,
     report,
@@ -70,7 +73,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   });
 
   return {
-    handle: createHandler({ api, control, faults, store }),
+    handle: createHandler({ api, edge, control, faults, store }),
     reset,
     report,
     sessions,

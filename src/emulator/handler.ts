@@ -1,10 +1,14 @@
-// The request handler: routes a node:http request to the MC API or the control routes, applies
-// injected faults to API requests, and writes the reply. Resolves false for routes it does not own.
+// The request handler: routes a node:http request to the MC API, the Media Edge routes or the control
+// routes, applies injected faults to API requests, and writes the reply. Resolves false for routes it
+// does not own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { createApi } from './api.ts';
 import type { createControl } from './control.ts';
-import type { Fault, Faults } from './faults.ts';
+import type { createEdgeApi } from './edge-api.ts';
+import { answerEdge } from './edge-handler.ts';
+import { edgeCors } from './edge-replies.ts';
+import type { ApiRoute, Fault, Faults } from './faults.ts';
 import {
   API_CORS,
   BodyTooLargeError,
@@ -24,6 +28,7 @@ export type Handle = (req: IncomingMessage, res: ServerResponse) => Promise<bool
 
 export interface HandlerDeps {
   api: ReturnType<typeof createApi>;
+  edge: ReturnType<typeof createEdgeApi>;
   control: ReturnType<typeof createControl>;
   faults: Faults;
   store: Store;
@@ -40,7 +45,12 @@ export function createHandler(deps: HandlerDeps): Handle {
     }
     const route = matchRoute(method, pathname);
     if (!route) return false;
-    const cors = route.zone === 'api' ? API_CORS : CONTROL_CORS;
+    const cors =
+      route.zone === 'edge'
+        ? edgeCors(req.headers.origin, req.headers['access-control-request-headers'])
+        : route.zone === 'api'
+          ? API_CORS
+          : CONTROL_CORS;
     let clientGone = false;
     res.once('close', () => {
       clientGone = !res.writableFinished;
@@ -81,6 +91,10 @@ async function answer(
     }
     case 'api':
       return answerApi(deps, route, req, path, clientGone);
+    case 'edge': {
+      const taken = await intake(deps, route.api, req, path, clientGone);
+      return answerEdge(deps, route, req, taken);
+    }
     default: {
       const unhandled: never = route;
       return unhandled;
@@ -88,28 +102,47 @@ async function answer(
   }
 }
 
-async function answerApi(
-  { api, faults, store }: HandlerDeps,
-  route: Extract<Route, { kind: 'api' }>,
+/** What an API request brings after faults had their say: its body, or nothing (refused / abandoned). */
+export type Intake =
+  | { gone: false; text: string; fault?: Fault }
+  | { gone: true; status: 'refused' | 'abandoned' };
+
+/** Counts the request, applies latency and connection faults, reads the body. Shared by both APIs. */
+async function intake(
+  { faults, store }: HandlerDeps,
+  route: ApiRoute,
   req: IncomingMessage,
   path: string,
   clientGone: () => boolean,
-): Promise<Reply | undefined> {
+): Promise<Intake> {
   store.countRequest();
-  const fault = faults.take(route.api);
+  const fault = faults.take(route);
   if (fault?.latencyMs) await delay(fault.latencyMs);
   // Injected latency is the network's: a client that gave up meanwhile (a closed tab, a timeout)
   // never reached the collector, so nothing is recorded. Keeps "closed mid-request" tests exact.
   if (fault?.latencyMs && (clientGone() || req.socket.destroyed)) {
     store.faulted({ path, status: 'abandoned', faultId: fault.id });
-    return undefined;
+    return { gone: true, status: 'abandoned' };
   }
   if (fault?.refuse) {
     store.faulted({ path, status: 'refused', faultId: fault.id });
     req.socket.destroy();
-    return undefined;
+    return { gone: true, status: 'refused' };
   }
-  const text = await readBody(req);
+  return { gone: false, text: await readBody(req), ...(fault ? { fault } : {}) };
+}
+
+async function answerApi(
+  deps: HandlerDeps,
+  route: Extract<Route, { kind: 'api' }>,
+  req: IncomingMessage,
+  path: string,
+  clientGone: () => boolean,
+): Promise<Reply | undefined> {
+  const { api, store } = deps;
+  const taken = await intake(deps, route.api, req, path, clientGone);
+  if (taken.gone) return undefined;
+  const { text, fault } = taken;
   if (fault?.status !== undefined) {
     store.faulted({ path, status: fault.status, faultId: fault.id });
     return faultReply(fault, fault.status);

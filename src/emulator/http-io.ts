@@ -73,7 +73,7 @@ export function writeReply(res: ServerResponse, reply: Reply, cors: Readonly<Rec
     return;
   }
   const text = JSON.stringify(reply.body);
-  headers['Content-Type'] = 'application/json; charset=utf-8';
+  headers['Content-Type'] ??= 'application/json; charset=utf-8';
   headers['Content-Length'] = String(Buffer.byteLength(text));
   res.writeHead(reply.status, headers).end(text);
 }

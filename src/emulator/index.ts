@@ -1,5 +1,6 @@
-// videojs-media-collection/emulator: a stand-in for Adobe's Media Collection API collector, for the
-// demo and the tests (docs/emulator.md). Node only.
+// videojs-media-collection/emulator: a stand-in for Adobe's Media Collection API collector
+// (docs/emulator.md) and for the Media Edge API routes (docs/edge.md#the-emulators-edge-mode), for the
+// demo and the tests. Node only.
 //
 // Recording contract (GET /__emulator/sessions, /__emulator/report):
 // - A session's `events` holds every well-formed event that reached it, in arrival order, with the
@@ -11,13 +12,21 @@
 
 export type { AuditReport, DuplicateRecord, ProducedLog } from './audit.ts';
 export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config.ts';
+export type { EdgeIssue } from './edge-check.ts';
+export { EDGE_LOCATION_HINT, EDGE_ORG_ID } from './edge-replies.ts';
 export { createEmulator, type Emulator } from './emulator.ts';
 export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults.ts';
 export { sequenceFindings } from './sequence.ts';
 export { type Finding, SEQUENCE_RULES, type SequenceRule } from './sequence-types.ts';
 export { type EmulatorServer, type EmulatorServerOptions, startEmulatorServer } from './server.ts';
-export type { RecordedEvent, RecordedSession, SessionClosed } from './session-record.ts';
-export type { EmulatorReport, FaultedRecord, NotFoundRecord, ValidationErrorRecord } from './store.ts';
+export type { RecordedEvent, RecordedSession, SessionApi, SessionClosed } from './session-record.ts';
+export type {
+  EdgeRequestRecord,
+  EmulatorReport,
+  FaultedRecord,
+  NotFoundRecord,
+  ValidationErrorRecord,
+} from './store.ts';
 export { batchProblems, eventProblems } from './validate.ts';
 export {
   type EmulatorPluginOptions,

@@ -51,7 +51,12 @@ function eventRows(session: RecordedSession): string {
 }
 
 function sessionSection(session: RecordedSession): string {
-  const flags = [session.closed, session.resume && 'resumed', session.downloaded && 'downloaded batch']
+  const flags = [
+    session.api === 'edge' && 'Media Edge API',
+    session.closed,
+    session.resume && 'resumed',
+    session.downloaded && 'downloaded batch',
+  ]
     .filter(Boolean)
     .join(', ');
   const findings = session.findings.length
@@ -87,7 +92,7 @@ export function renderReportPage(report: EmulatorReport, faults: readonly Fault[
 <title>Media Collection emulator report</title><style>${STYLE}</style></head><body>
 <h1>Media Collection emulator report</h1>
 <p>As of ${html(new Date(now).toISOString())}. Reload to refresh; the same data as JSON: <a href="/__emulator/report">/__emulator/report</a>.</p>
-<dl><dt>Sessions</dt><dd>${sessions.length}</dd><dt>API requests</dt><dd>${report.requests}</dd><dt>Findings</dt><dd>${report.findings.length}</dd><dt>Validation errors (400)</dt><dd>${report.validationErrors.length}</dd><dt>Unknown sessions (404)</dt><dd>${report.notFound.length}</dd><dt>Injected faults answered</dt><dd>${report.faulted.length}</dd></dl>
+<dl><dt>Sessions</dt><dd>${sessions.length}</dd><dt>API requests</dt><dd>${report.requests}</dd><dt>of them Media Edge</dt><dd>${report.edgeRequests.length}</dd><dt>Findings</dt><dd>${report.findings.length}</dd><dt>Validation errors (400)</dt><dd>${report.validationErrors.length}</dd><dt>Unknown sessions (404)</dt><dd>${report.notFound.length}</dd><dt>Injected faults answered</dt><dd>${report.faulted.length}</dd></dl>
 <h2>Active faults</h2>${faults.length ? `<ul>${faults.map(faultItem).join('')}</ul>` : '<p>None.</p>'}
 <h2>Validation errors</h2>${errors}
 ${sessions.length ? sessions.map(sessionSection).join('\n') : '<p>No session yet.</p>'}

@@ -1,5 +1,8 @@
-// Which route a request is for, pure. The emulator owns everything under /api/v1/ and /__emulator/;
-// anything else is left to the host (the Vite dev server, or the standalone server's 404).
+// Which route a request is for, pure. The emulator owns everything under /api/v1/ (Media Collection
+// API), /ee/ (Media Edge API) and /__emulator/; anything else is left to the host (the Vite dev server,
+// or the standalone server's 404).
+import type { EdgeEventType } from '../edge/types.ts';
+import { isEdgeEventType } from './edge-validate.ts';
 import type { ApiRoute } from './faults.ts';
 
 export type ControlName =
@@ -12,7 +15,13 @@ export type ControlName =
   | 'produced'
   | 'audit';
 
+/** A Media Edge endpoint; `interact` is the generic Edge route alloy's createMediaSession uses. */
+export type EdgeEndpoint = EdgeEventType | 'downloaded' | 'interact';
+
 export type Route =
+  | { zone: 'edge'; kind: 'preflight' }
+  | { zone: 'edge'; kind: 'edge'; api: ApiRoute; endpoint: EdgeEndpoint; hint?: string }
+  | { zone: 'edge'; kind: 'unknown' }
   | { zone: 'api'; kind: 'preflight' }
   | { zone: 'api'; kind: 'api'; api: ApiRoute; sid?: string }
   | { zone: 'api'; kind: 'unknown' }
@@ -23,6 +32,10 @@ export type Route =
 const API_PREFIX = '/api/v1/';
 const CONTROL_PREFIX = '/__emulator/';
 const EVENTS = /^\/api\/v1\/sessions\/([^/]+)\/events$/;
+const EDGE_PREFIX = '/ee/';
+// /ee[/{hint}]/va/v1/{event} and /ee[/{hint}]/v1/interact (location hints go after `ee`).
+const EDGE_VA = /^\/ee(?:\/([^/]+))?\/va\/v1\/([^/]+)$/;
+const EDGE_INTERACT = /^\/ee(?:\/([^/]+))?\/v1\/interact$/;
 
 const CONTROL_METHODS: Readonly<Record<ControlName, readonly string[]>> = {
   sessions: ['GET'],
@@ -37,6 +50,7 @@ const CONTROL_METHODS: Readonly<Record<ControlName, readonly string[]>> = {
 
 export function matchRoute(method: string, pathname: string): Route | undefined {
   if (pathname.startsWith(API_PREFIX)) return matchApi(method, pathname);
+  if (pathname.startsWith(EDGE_PREFIX)) return matchEdge(method, pathname);
   if (pathname.startsWith(CONTROL_PREFIX) || pathname === '/__emulator')
     return matchControl(method, pathname);
   return undefined;
@@ -50,6 +64,29 @@ function matchApi(method: string, pathname: string): Route {
   const events = EVENTS.exec(pathname);
   if (events) return { zone: 'api', kind: 'api', api: 'events', sid: safeDecode(events[1]) };
   return { zone: 'api', kind: 'unknown' };
+}
+
+function matchEdge(method: string, pathname: string): Route {
+  if (method === 'OPTIONS') return { zone: 'edge', kind: 'preflight' };
+  const va = EDGE_VA.exec(pathname);
+  const interact = va ? null : EDGE_INTERACT.exec(pathname);
+  const endpoint = va ? safeDecode(va[2]) : interact ? 'interact' : undefined;
+  const hint = (va ?? interact)?.[1];
+  const known = endpoint === 'interact' || endpoint === 'downloaded' || isEdgeEventType(endpoint);
+  if (method !== 'POST' || !known) return { zone: 'edge', kind: 'unknown' };
+  const api: ApiRoute =
+    endpoint === 'downloaded'
+      ? 'downloaded'
+      : endpoint === 'interact' || endpoint === 'sessionStart'
+        ? 'sessions'
+        : 'events';
+  return {
+    zone: 'edge',
+    kind: 'edge',
+    api,
+    endpoint,
+    ...(hint === undefined ? {} : { hint: safeDecode(hint) }),
+  };
 }
 
 function matchControl(method: string, pathname: string): Route {

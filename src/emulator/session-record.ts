@@ -5,6 +5,8 @@ import { stepSequence } from './sequence.ts';
 import { type Finding, INITIAL_SEQUENCE_STATE, type SequenceState } from './sequence-types.ts';
 
 export type SessionClosed = 'open' | 'ended' | 'expired';
+/** Which API opened the session: the Media Collection API or the Media Edge API. */
+export type SessionApi = 'mc' | 'edge';
 
 export interface RecordedEvent {
   receivedAt: number;
@@ -14,10 +16,13 @@ export interface RecordedEvent {
   event: unknown;
   /** The error message answered, for non-2xx statuses. */
   message?: string;
+  /** Edge sessions: the `xdm` (or downloaded item) as received; `event` is its Media Collection form. */
+  edge?: unknown;
 }
 
 export interface RecordedSession {
   sid: string;
+  api: SessionApi;
   downloaded: boolean;
   /** `media.resume` of the session's sessionStart. */
   resume: boolean;
@@ -44,10 +49,11 @@ export interface SessionRecord extends RecordedSession {
 export function createSessionRecord(
   sid: string,
   start: McEvent,
-  options: { downloaded: boolean; receivedAt: number },
+  options: { downloaded: boolean; receivedAt: number; api?: SessionApi },
 ): SessionRecord {
   return {
     sid,
+    api: options.api ?? 'mc',
     downloaded: options.downloaded,
     resume: start.params?.['media.resume'] === true,
     closed: 'open',
@@ -71,7 +77,10 @@ export function createSessionRecord(
 export function recordEvent(
   session: SessionRecord,
   event: McEvent,
-  { arrival, ...reply }: { status: number; receivedAt: number; arrival: number; message?: string },
+  {
+    arrival,
+    ...reply
+  }: { status: number; receivedAt: number; arrival: number; message?: string; edge?: unknown },
   config: EmulatorConfig,
 ): Finding[] {
   const index = session.events.push({ ...reply, event }) - 1;
@@ -121,6 +130,7 @@ export function close(session: SessionRecord, closed: Exclude<SessionClosed, 'op
 /** The JSON view served on /__emulator/sessions: no internals, arrays copied. */
 export const publicSession = (session: SessionRecord): RecordedSession => ({
   sid: session.sid,
+  api: session.api,
   downloaded: session.downloaded,
   resume: session.resume,
   closed: session.closed,

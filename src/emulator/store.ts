@@ -10,12 +10,14 @@ import {
   expireIfIdle,
   publicSession,
   type RecordedSession,
+  type SessionApi,
   type SessionRecord,
 } from './session-record.ts';
 
 export interface ValidationErrorRecord {
   path: string;
-  status: 400;
+  /** 207: an Edge sessionStart that failed validation (the Edge answers those 207, not 400). */
+  status: 400 | 207;
   /** The message answered: the first problem. */
   message: string;
   /** Every problem found. */
@@ -45,6 +47,16 @@ export interface FaultedRecord {
   receivedAt: number;
 }
 
+/** One request on a Media Edge route, as received, with the status answered (faults included). */
+export interface EdgeRequestRecord {
+  /** Path with the query, e.g. /ee/emu1/va/v1/play?configId=…&requestId=… */
+  path: string;
+  status: number | 'refused' | 'abandoned';
+  /** The parsed JSON, or the raw text when it was not JSON. */
+  body: unknown;
+  receivedAt: number;
+}
+
 export interface EmulatorReport {
   sessions: RecordedSession[];
   findings: Finding[];
@@ -53,8 +65,10 @@ export interface EmulatorReport {
   faulted: FaultedRecord[];
   /** The same eventType and ts accepted twice on one sid. */
   duplicates: DuplicateRecord[];
-  /** API requests received (POST to /api/v1/*, faulted ones included; no preflights, no control routes). */
+  /** API requests received (POST to /api/v1/* and the Edge routes, faulted ones included; no preflights). */
   requests: number;
+  /** Every request on the Media Edge routes, in arrival order. */
+  edgeRequests: EdgeRequestRecord[];
 }
 
 export type Store = ReturnType<typeof createStore>;
@@ -68,6 +82,7 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
   let validationErrors: ValidationErrorRecord[] = [];
   let notFound: NotFoundRecord[] = [];
   let faulted: FaultedRecord[] = [];
+  let edgeRequests: EdgeRequestRecord[] = [];
   let requests = 0;
   let arrivals = 0;
   let log: ProducedLog = { produced: [], dropped: [] };
@@ -80,10 +95,10 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
   };
 
   return {
-    open(start: McEvent, downloaded: boolean): SessionRecord {
+    open(start: McEvent, downloaded: boolean, api: SessionApi = 'mc'): SessionRecord {
       let sid = newSid();
       while (sessions.has(sid)) sid = newSid();
-      const session = createSessionRecord(sid, start, { downloaded, receivedAt: deps.now() });
+      const session = createSessionRecord(sid, start, { downloaded, receivedAt: deps.now(), api });
       sessions.set(sid, session);
       return session;
     },
@@ -104,17 +119,13 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
     },
     rejected(
       record: Omit<ValidationErrorRecord, 'status' | 'receivedAt' | 'message'>,
+      status: 400 | 207 = 400,
     ): ValidationErrorRecord {
       const receivedAt = deps.now();
-      const entry: ValidationErrorRecord = {
-        ...record,
-        status: 400,
-        message: record.problems[0],
-        receivedAt,
-      };
+      const entry: ValidationErrorRecord = { ...record, status, message: record.problems[0], receivedAt };
       validationErrors.push(entry);
       const session = record.sid === undefined ? undefined : sessions.get(record.sid);
-      session?.rejected.push({ receivedAt, status: 400, event: record.body, message: entry.message });
+      session?.rejected.push({ receivedAt, status, event: record.body, message: entry.message });
       return entry;
     },
     notFound(record: Omit<NotFoundRecord, 'status' | 'receivedAt'>): void {
@@ -122,6 +133,9 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
     },
     faulted(record: Omit<FaultedRecord, 'receivedAt'>): void {
       faulted.push({ ...record, receivedAt: deps.now() });
+    },
+    edgeRequest(record: Omit<EdgeRequestRecord, 'receivedAt'>): void {
+      edgeRequests.push({ ...record, receivedAt: deps.now() });
     },
     sessions: views,
     report(config: EmulatorConfig): EmulatorReport {
@@ -134,6 +148,7 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
         faulted: [...faulted],
         duplicates: findDuplicates(current),
         requests,
+        edgeRequests: [...edgeRequests],
       };
     },
     clear(): void {
@@ -141,6 +156,7 @@ export function createStore(deps: { now: () => number; newSid?: () => string }) 
       validationErrors = [];
       notFound = [];
       faulted = [];
+      edgeRequests = [];
       requests = 0;
       arrivals = 0;
       log = { produced: [], dropped: [] };
