@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type McEvent, type McEventType } from '../mc/types.ts';
 import { edgeEventType, renderEdgeEvent, renderMediaCollection } from './render-event.ts';
+import { EDGE_EVENT_TYPES } from './types.ts';
 
 const TS = Date.UTC(2026, 4, 19, 19, 31, 2, 234);
 const ISO = '2026-05-19T19:31:02.234Z';
@@ -164,6 +165,13 @@ const ROWS: Row[] = [
   ['sessionComplete', at('sessionComplete', 120), { playhead: 120 }],
   ['sessionEnd', at('sessionEnd', 64.4), { playhead: 64 }],
 ];
+
+describe('EDGE_EVENT_TYPES', () => {
+  it('is the 18 endpoints of the OpenAPI document: every event type, the two state calls as statesUpdate', () => {
+    expect([...EDGE_EVENT_TYPES].sort()).toEqual([...new Set(EVENT_TYPES.map(edgeEventType))].sort());
+    expect(EDGE_EVENT_TYPES).toHaveLength(18);
+  });
+});
 
 describe('renderMediaCollection', () => {
   it('has a row for every Media Collection event type', () => {

@@ -2,26 +2,17 @@
 // the wire. Field names and types follow the published OpenAPI document
 // (https://developer.adobe.com/data-collection-apis/docs/api/media-edge) and the XDM media data types.
 // docs/edge.md#the-request explains how each Media Collection event becomes one of these.
+import { EVENT_TYPES, type McEventType } from '../mc/types.ts';
 
-/** The 18 per-event endpoints; `downloaded` is separate (one whole session per request). */
+/**
+ * The 18 per-event endpoints: the Media Collection events, with stateStart and stateEnd merged into
+ * statesUpdate. `downloaded` is separate (one whole session per request).
+ */
 export const EDGE_EVENT_TYPES = [
-  'sessionStart',
-  'sessionComplete',
-  'sessionEnd',
-  'play',
-  'ping',
-  'bufferStart',
-  'pauseStart',
-  'bitrateChange',
-  'error',
-  'adBreakStart',
-  'adBreakComplete',
-  'adStart',
-  'adComplete',
-  'adSkip',
-  'chapterStart',
-  'chapterComplete',
-  'chapterSkip',
+  ...EVENT_TYPES.filter(
+    (type): type is Exclude<McEventType, 'stateStart' | 'stateEnd'> =>
+      type !== 'stateStart' && type !== 'stateEnd',
+  ),
   'statesUpdate',
 ] as const;
 

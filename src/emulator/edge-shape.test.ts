@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffShapes, requestShape } from './edge-shape';
+import { diffShapes, requestShape } from './edge-shape.ts';
 
 const play = {
   events: [

@@ -1,7 +1,7 @@
 // The "shape" of a Media Edge request — path template, query names, event type, sorted field paths —
 // and the difference between two clients' shapes for the same timeline, each difference either
 // explained by an allow-list entry or reported. Pure; used to hold our requests against Adobe's Web SDK.
-import { isPlainObject } from '../mc/json-types';
+import { isPlainObject } from '../mc/json-types.ts';
 
 export interface RequestShape {
   /** The path with the location hint as `{hint}`, without the query: `/ee/{hint}/va/v1/play`. */
