@@ -1,0 +1,151 @@
+// Adobe's own client against the emulator's Edge mode: the Web SDK (@adobe/alloy from npm) drives the
+// fixed timeline of demo/peer-timeline.ts; the emulator must accept every request it sends, and this
+// project's renderer, given the same timeline, must send the same paths, event types and field names —
+// except for the differences listed (and justified) in ALLOWED. The test prints both.
+import { expect, test } from '@playwright/test';
+import { PEER_TIMELINE } from '../demo/peer-timeline';
+import { readEdgeAnswer } from '../src/edge/answer';
+import { renderEdgeRequest } from '../src/edge/request';
+import {
+  type AllowedDifference,
+  diffShapes,
+  type RequestShape,
+  requestShape,
+} from '../src/emulator/edge-shape';
+import { EDGE_ORG_ID } from '../src/emulator/index';
+import { EDGE_HOST, EDGE_PROXY_PORT, type EdgePeer, startEdgePeer } from './support/edge-peer';
+import { peerMcEvent } from './support/peer-mc';
+
+const DATASTREAM = 'peer-datastream';
+
+/** Where alloy's requests may differ from ours, and why. Anything else fails the test. */
+const ALLOWED: AllowedDifference[] = [
+  {
+    pattern:
+      /^step 1 media\.sessionStart: path ours \/ee\/va\/v1\/sessionStart, theirs \/ee(\/\{hint\})?\/v1\/interact$/,
+    why: 'alloy’s createMediaSession sends the start through the generic Edge interact endpoint; the Media Edge API documents /va/v1/sessionStart',
+  },
+  {
+    pattern: /: query only in theirs: requestId$/,
+    why: 'alloy’s own request id on every call; not part of the Media Edge OpenAPI document',
+  },
+  {
+    pattern: /: field only in theirs: meta\./,
+    why: 'alloy’s Edge envelope: queue time, cookie state (`meta.state`), config overrides',
+  },
+  {
+    pattern: /: field only in theirs: (events\[\]\.)?query\./,
+    why: 'alloy asks the Edge for identity (`query.identity.fetch`) and, on interact, personalization',
+  },
+  {
+    pattern:
+      /^step 1 media\.sessionStart: field only in theirs: events\[\]\.xdm\.(web|device|environment|placeContext|implementationDetails|identityMap)\./,
+    why: 'Web SDK context the interact call adds to every event (page, device, environment, SDK)',
+  },
+];
+
+let peer: EdgePeer;
+test.beforeAll(async () => {
+  peer = await startEdgePeer();
+});
+test.afterAll(async () => {
+  await peer?.close();
+});
+// Only edge.example.test goes through the proxy (to the TLS emulator); the page itself is loaded directly.
+test.use({
+  proxy: { server: `http://127.0.0.1:${EDGE_PROXY_PORT}`, bypass: '127.0.0.1,localhost' },
+  ignoreHTTPSErrors: true,
+});
+
+const shapeLine = ({ path, eventType, query, fields }: RequestShape) =>
+  `${eventType ?? '(none)'}  ${path}?${query.join('&')}\n    ${fields.join('\n    ')}`;
+
+/** Explained differences grouped by reason, each distinct difference once with the steps it occurs at. */
+function explainedSummary(explained: { difference: string; why: string }[]): string {
+  const byReason = new Map<string, Map<string, number[]>>();
+  for (const { difference, why } of explained) {
+    const [, step, what = difference] = /^step (\d+) \S+: (.*)$/.exec(difference) ?? [];
+    const lines = byReason.get(why) ?? new Map<string, number[]>();
+    lines.set(what, [...(lines.get(what) ?? []), Number(step)]);
+    byReason.set(why, lines);
+  }
+  return [...byReason]
+    .map(([why, lines]) => {
+      const items = [...lines].map(([what, steps]) => `    ${what}  (steps ${steps.join(',')})`);
+      return `  because ${why}:\n${items.join('\n')}`;
+    })
+    .join('\n');
+}
+
+/** Our rendering of the same timeline, sent to the same emulator (from Node) so it is judged too. */
+async function sendOurs(): Promise<{ path: string; body: unknown }[]> {
+  const base = peer.http.url;
+  const post = async (path: string, body: unknown) =>
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const t0 = Date.now();
+  const [start, ...rest] = PEER_TIMELINE.map((step, index) => peerMcEvent(step, t0 + index * 100));
+  const first = renderEdgeRequest(start, { datastreamId: DATASTREAM });
+  const answer = readEdgeAnswer(await (await post(first.path, first.body)).json());
+  const context = {
+    datastreamId: DATASTREAM,
+    sessionId: answer.sessionId!,
+    locationHint: answer.locationHint?.hint,
+  };
+  const sent = [first];
+  for (const event of rest) {
+    const request = renderEdgeRequest(event, context);
+    expect((await post(request.path, request.body)).status, `${request.path}`).toBe(204);
+    sent.push(request);
+  }
+  return sent;
+}
+
+test('Adobe’s Web SDK: the emulator accepts every request, and ours have the same shape', async ({
+  page,
+}) => {
+  const query = new URLSearchParams({ edge: EDGE_HOST, org: EDGE_ORG_ID, datastream: DATASTREAM });
+  await page.goto(`/alloy-peer.html?${query}`);
+  await expect(page.locator('#status')).toHaveText('Adobe Web SDK ready');
+  const run = await page.evaluate(() => window.runAlloyTimeline!());
+  expect(run.failures).toEqual([]);
+
+  const alloyReport = peer.emulator.report();
+  const theirs = alloyReport.edgeRequests;
+  console.log(
+    `alloy sent ${theirs.length} requests:\n${theirs.map((r) => `  ${r.status} ${shapeLine(requestShape(r.path, r.body))}`).join('\n')}`,
+  );
+  expect(alloyReport.validationErrors).toEqual([]);
+  expect(theirs.map((r) => r.status).filter((status) => typeof status !== 'number' || status >= 300)).toEqual(
+    [],
+  );
+  const [session] = alloyReport.sessions;
+  expect(alloyReport.sessions).toHaveLength(1);
+  expect(session).toMatchObject({ sid: run.sessionId, api: 'edge', findings: [] });
+  expect(session.events.map((e) => (e.event as { eventType: string }).eventType)).toEqual(
+    PEER_TIMELINE.map((s) => s.type),
+  );
+
+  const ours = await sendOurs();
+  expect(peer.emulator.report().validationErrors).toEqual([]);
+  const media = theirs.filter((r) => requestShape(r.path, r.body).eventType?.startsWith('media.'));
+  const diff = diffShapes(
+    ours.map((r) => requestShape(r.path, r.body)),
+    media.map((r) => requestShape(r.path, r.body)),
+    ALLOWED,
+  );
+  console.log(
+    `ours vs alloy, allowed differences (${diff.explained.length}):\n${explainedSummary(diff.explained)}`,
+  );
+  console.log(
+    `ours vs alloy, unexplained differences (${diff.unexplained.length}):\n  ${diff.unexplained.join('\n  ')}`,
+  );
+  await test.info().attach('alloy-vs-ours.json', {
+    body: JSON.stringify({ alloy: theirs, ours, diff }, null, 2),
+    contentType: 'application/json',
+  });
+  expect(diff.unexplained).toEqual([]);
+});
