@@ -31,6 +31,16 @@ describe('audit', () => {
     });
   });
 
+  it('matches an Edge session, whose playheads arrive rounded to whole seconds', () => {
+    const produced = [start(), ev('play', 1, 0.4), ev('ping', 10_000, 9.6)];
+    const rounded = produced.map((e) => ({
+      ...e,
+      playerTime: { ...e.playerTime, playhead: Math.round(e.playerTime.playhead) },
+    }));
+    const report = audit([arrived('e1', rounded)], { produced: page('p:1', produced), dropped: [] });
+    expect(report).toMatchObject({ delivered: 3, lost: 0, unexpected: 0 });
+  });
+
   it('follows a session from its sid into its downloaded batch; the batch bookends are synthetic', () => {
     const resume = { ...start(9_999), params: { ...start().params, 'media.resume': true } };
     const end = ev('sessionEnd', 20_001, 20);

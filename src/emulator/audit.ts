@@ -47,7 +47,10 @@ export interface AuditReport {
   details: { lost: string[]; duplicated: string[]; disorder: string[]; unexpected: string[] };
 }
 
-const key = (event: McEvent) => `${event.eventType}@${event.playerTime.ts}@${event.playerTime.playhead}`;
+// Whole seconds of playhead: the Media Edge API carries integers, so an Edge session's events match the
+// float playheads the page produced (type and ts already tell events apart).
+const key = (event: McEvent) =>
+  `${event.eventType}@${event.playerTime.ts}@${Math.round(event.playerTime.playhead)}`;
 const label = (session: string, event: McEvent) => `${session}/${event.eventType}@${event.playerTime.ts}`;
 const accepted = (e: RecordedEvent) => e.status >= 200 && e.status < 300;
 
