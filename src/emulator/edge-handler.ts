@@ -3,8 +3,9 @@
 import type { IncomingMessage } from 'node:http';
 import { problemReply, problemType } from './edge-replies.ts';
 import type { Fault } from './faults.ts';
-import type { HandlerDeps, Intake } from './handler.ts';
+import type { HandlerDeps } from './handler.ts';
 import { parseJson, type Reply } from './http-io.ts';
+import type { Intake } from './intake.ts';
 import type { Route } from './routes.ts';
 
 // Edge Network accepts these request types (its EXEG-0111-415 error lists them); alloy sends text/plain

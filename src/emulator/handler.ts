@@ -2,13 +2,12 @@
 // routes, applies injected faults to API requests, and writes the reply. Resolves false for routes it
 // does not own.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { setTimeout as delay } from 'node:timers/promises';
 import type { createApi } from './api.ts';
 import type { createControl } from './control.ts';
 import type { createEdgeApi } from './edge-api.ts';
 import { answerEdge } from './edge-handler.ts';
 import { edgeCors } from './edge-replies.ts';
-import type { ApiRoute, Fault, Faults } from './faults.ts';
+import type { Fault, Faults } from './faults.ts';
 import {
   API_CORS,
   BodyTooLargeError,
@@ -20,6 +19,7 @@ import {
   readBody,
   writeReply,
 } from './http-io.ts';
+import { intake } from './intake.ts';
 import { isReportPage, renderReportPage, writeReportPage } from './report-page.ts';
 import { matchRoute, type Route } from './routes.ts';
 import type { EmulatorReport, Store } from './store.ts';
@@ -100,36 +100,6 @@ async function answer(
       return unhandled;
     }
   }
-}
-
-/** What an API request brings after faults had their say: its body, or nothing (refused / abandoned). */
-export type Intake =
-  | { gone: false; text: string; fault?: Fault }
-  | { gone: true; status: 'refused' | 'abandoned' };
-
-/** Counts the request, applies latency and connection faults, reads the body. Shared by both APIs. */
-async function intake(
-  { faults, store }: HandlerDeps,
-  route: ApiRoute,
-  req: IncomingMessage,
-  path: string,
-  clientGone: () => boolean,
-): Promise<Intake> {
-  store.countRequest();
-  const fault = faults.take(route);
-  if (fault?.latencyMs) await delay(fault.latencyMs);
-  // Injected latency is the network's: a client that gave up meanwhile (a closed tab, a timeout)
-  // never reached the collector, so nothing is recorded. Keeps "closed mid-request" tests exact.
-  if (fault?.latencyMs && (clientGone() || req.socket.destroyed)) {
-    store.faulted({ path, status: 'abandoned', faultId: fault.id });
-    return { gone: true, status: 'abandoned' };
-  }
-  if (fault?.refuse) {
-    store.faulted({ path, status: 'refused', faultId: fault.id });
-    req.socket.destroy();
-    return { gone: true, status: 'refused' };
-  }
-  return { gone: false, text: await readBody(req), ...(fault ? { fault } : {}) };
 }
 
 async function answerApi(
