@@ -2,7 +2,7 @@
 // fixed timeline of demo/peer-timeline.ts; the emulator must accept every request it sends, and this
 // project's renderer, given the same timeline, must send the same paths, event types and field names —
 // except for the differences listed (and justified) in ALLOWED. The test prints both.
-import { expect, test } from '@playwright/test';
+import { test as base, expect } from '@playwright/test';
 import { PEER_TIMELINE } from '../demo/peer-timeline';
 import { readEdgeAnswer } from '../src/edge/answer';
 import { renderEdgeRequest } from '../src/edge/request';
@@ -13,7 +13,7 @@ import {
   requestShape,
 } from '../src/emulator/edge-shape';
 import { EDGE_ORG_ID } from '../src/emulator/index';
-import { EDGE_HOST, EDGE_PROXY_PORT, type EdgePeer, startEdgePeer } from './support/edge-peer';
+import { EDGE_HOST, type EdgePeer, startEdgePeer } from './support/edge-peer';
 import { peerMcEvent } from './support/peer-mc';
 
 const DATASTREAM = 'peer-datastream';
@@ -44,16 +44,24 @@ const ALLOWED: AllowedDifference[] = [
   },
 ];
 
-let peer: EdgePeer;
-test.beforeAll(async () => {
-  peer = await startEdgePeer();
-});
-test.afterAll(async () => {
-  await peer?.close();
-});
-// Only edge.example.test goes through the proxy (to the TLS emulator); the page itself is loaded directly.
-test.use({
-  proxy: { server: `http://127.0.0.1:${EDGE_PROXY_PORT}`, bypass: '127.0.0.1,localhost' },
+/**
+ * Each test gets its own emulator behind TLS and a proxy (free ports, so the parallel workers never meet);
+ * its browser context sends only edge.example.test through the proxy and ignores the self-signed
+ * certificate. The page itself is loaded directly.
+ */
+const test = base.extend<{ peer: EdgePeer }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  peer: async ({}, use) => {
+    const peer = await startEdgePeer();
+    try {
+      await use(peer);
+    } finally {
+      await peer.close();
+    }
+  },
+  proxy: async ({ peer }, use) => {
+    await use({ server: `http://127.0.0.1:${peer.proxyPort}`, bypass: '127.0.0.1,localhost' });
+  },
   ignoreHTTPSErrors: true,
 });
 
@@ -78,10 +86,10 @@ function explainedSummary(explained: { difference: string; why: string }[]): str
 }
 
 /** Our rendering of the same timeline, sent to the same emulator (from Node) so it is judged too. */
-async function sendOurs(): Promise<{ path: string; body: unknown }[]> {
-  const base = peer.http.url;
+async function sendOurs(peer: EdgePeer): Promise<{ path: string; body: unknown }[]> {
+  const origin = peer.http.url;
   const post = async (path: string, body: unknown) =>
-    fetch(`${base}${path}`, {
+    fetch(`${origin}${path}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(body),
@@ -106,6 +114,7 @@ async function sendOurs(): Promise<{ path: string; body: unknown }[]> {
 
 test('Adobe’s Web SDK: the emulator accepts every request, and ours have the same shape', async ({
   page,
+  peer,
 }) => {
   const query = new URLSearchParams({ edge: EDGE_HOST, org: EDGE_ORG_ID, datastream: DATASTREAM });
   await page.goto(`/alloy-peer.html?${query}`);
@@ -129,7 +138,7 @@ test('Adobe’s Web SDK: the emulator accepts every request, and ours have the s
     PEER_TIMELINE.map((s) => s.type),
   );
 
-  const ours = await sendOurs();
+  const ours = await sendOurs(peer);
   expect(peer.emulator.report().validationErrors).toEqual([]);
   const media = theirs.filter((r) => requestShape(r.path, r.body).eventType?.startsWith('media.'));
   const diff = diffShapes(

@@ -4,7 +4,7 @@
 // it. A proxy works the same in Chromium and Firefox (Firefox has no --host-resolver-rules; its DNS
 // overrides cannot change the port); any other host is refused, so nothing leaves the machine.
 import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 import {
   createEmulator,
   type Emulator,
@@ -15,35 +15,39 @@ import { makeSelfSigned } from '../../src/test-support/self-signed';
 
 export const EDGE_HOST = 'edge.example.test';
 
-/** Ports next to the collector's (COLLECTOR_PORT, default 8787): +1 the TLS emulator, +2 the proxy. */
-const base = Number(process.env.COLLECTOR_PORT ?? 8787);
-export const EDGE_TLS_PORT = Number(process.env.EDGE_TLS_PORT ?? base + 1);
-export const EDGE_PROXY_PORT = Number(process.env.EDGE_PROXY_PORT ?? base + 2);
-
 export interface EdgePeer {
   emulator: Emulator;
   /** Plain-HTTP door to the same emulator, for requests sent from Node. */
   http: EmulatorServer;
+  /** The forward proxy the browser context uses (only EDGE_HOST:443 passes, to the TLS emulator). */
+  proxyPort: number;
   close(): Promise<void>;
 }
 
-/** A fresh emulator behind TLS and the proxy. Manual-mode alloy sends no timed pings: cadence is not judged. */
+/**
+ * A fresh emulator behind TLS and the proxy, all on free ports (tests run in parallel workers).
+ * Manual-mode alloy sends no timed pings: cadence is not judged.
+ */
 export async function startEdgePeer(): Promise<EdgePeer> {
   const emulator = createEmulator({ mainPingIntervalMs: 3_600_000, adPingIntervalMs: 3_600_000 });
-  const tls = await startEmulatorServer({ emulator, port: EDGE_TLS_PORT, tls: makeSelfSigned([EDGE_HOST]) });
+  const tls = await startEmulatorServer({ emulator, port: 0, tls: makeSelfSigned([EDGE_HOST]) });
   const http = await startEmulatorServer({ emulator, port: 0 });
-  const proxy = await startProxy(EDGE_PROXY_PORT, EDGE_TLS_PORT);
+  const tunnels = new Set<Socket>();
+  const proxy = await startProxy(tls.port, tunnels);
   return {
     emulator,
     http,
+    proxyPort: (proxy.address() as AddressInfo).port,
     close: async () => {
-      await new Promise<void>((resolve) => proxy.close(() => resolve()));
-      await Promise.all([tls.close(), http.close()]);
+      const closed = new Promise<void>((resolve) => proxy.close(() => resolve()));
+      for (const socket of tunnels) socket.destroy(); // CONNECT tunnels outlive the HTTP server's own tracking
+      proxy.closeAllConnections();
+      await Promise.all([closed, tls.close(), http.close()]);
     },
   };
 }
 
-function startProxy(port: number, target: number): Promise<Server> {
+function startProxy(target: number, tunnels: Set<Socket>): Promise<Server> {
   const server = createServer((_req, res) => res.writeHead(403).end('CONNECT only\n'));
   server.on('connect', (req, client, head) => {
     if (req.url !== `${EDGE_HOST}:443`) {
@@ -51,6 +55,9 @@ function startProxy(port: number, target: number): Promise<Server> {
       return;
     }
     const upstream = connect(target, '127.0.0.1', () => {
+      tunnels.add(client as Socket).add(upstream);
+      const forget = () => tunnels.delete(client as Socket) && tunnels.delete(upstream);
+      client.once('close', forget);
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
       upstream.write(head);
       upstream.pipe(client).pipe(upstream);
@@ -60,6 +67,6 @@ function startProxy(port: number, target: number): Promise<Server> {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
