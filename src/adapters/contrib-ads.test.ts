@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import type { PlayerSignal } from '../core/signals';
 import { createFakePlayer, type FakePlayer } from '../test-support/fake-player';
 import { contribAds } from './contrib-ads';
+import { pageLifecycle } from './page-lifecycle';
 import { playerSignals } from './player-signals';
+
+/** These recordings come from working ad stacks: any reported failure is a bug. */
+const fail = (error: unknown): never => {
+  throw new Error(`unexpected ad stack error: ${String(error)}`);
+};
 
 // Event sequences recorded from videojs-contrib-ads 7.5.2 with the demo integration
 // (docs/browsers.md#videojs-contrib-ads), as a listener added after `player.ads()` sees them.
@@ -44,11 +50,7 @@ const PREROLL_COMMON: Step[] = [
 function record(steps: Step[], richer = false, clock = { now: 0 }): string[] {
   const player = createFakePlayer();
   player.state.src = CONTENT;
-  const source = contribAds(
-    player,
-    () => clock.now,
-    () => richer,
-  );
+  const source = contribAds(player, { now: () => clock.now, richer: () => richer, onError: fail });
   const out: string[] = [];
   const stop$ = new Subject<void>();
   const name = (s: PlayerSignal) =>
@@ -56,7 +58,7 @@ function record(steps: Step[], richer = false, clock = { now: 0 }): string[] {
       ? `adStart(${s.ad.id.split('/').pop()},${s.ad.podPosition ?? '-'},${s.ad.length})`
       : s.type;
   source.signal$.pipe(takeUntil(stop$)).subscribe((s) => out.push(name(s)));
-  playerSignals(player)
+  playerSignals(player, pageLifecycle())
     .pipe(source.guard, takeUntil(stop$))
     .subscribe((s) => out.push(`content:${s.type}`));
   for (const [type, patch, data] of steps) {

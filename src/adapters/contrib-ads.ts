@@ -1,5 +1,6 @@
 import { filter, type MonoTypeOperatorFunction, map, merge, mergeMap, type Observable } from 'rxjs';
 import type { AdSignal, PlayerSignal } from '../core/signals';
+import { call, endOnError } from './guard';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';
 
@@ -17,6 +18,14 @@ interface AdEvent {
   ad?: { id?: string; duration?: number; title?: string };
 }
 
+export interface ContribAdsDeps {
+  now: () => number;
+  /** True when another source (IMA) describes the ads better: then only the break bookends come from here. */
+  richer: () => boolean;
+  /** Reading an ad event failed: that event is skipped, the others go on. */
+  onError: (error: unknown) => void;
+}
+
 export interface ContribAdsSource {
   signal$: Observable<PlayerSignal>;
   /** Drops the content events contrib-ads lets leak while content resumes after a break. */
@@ -27,29 +36,43 @@ export interface ContribAdsSource {
  * videojs-contrib-ads as ad signals: linear ad mode (`adstart`/`adend`) is the break; the common
  * interface (`ads-pod-started`, `ads-ad-started` with `indexInBreak`, `ads-ad-ended`, `ads-ad-skipped`)
  * finds the ads when the integration sends it, ad-prefixed media events (`adplaying`, `adended`)
- * otherwise. `richer()` is true when another source (IMA) describes the ads better: then only the
- * break bookends come from here.
+ * otherwise. Every read of the player is guarded: an ad integration that broke it skips an event, never
+ * throws into the player.
  */
-export function contribAds(player: PlayerLike, now: () => number, richer: () => boolean): ContribAdsSource {
+export function contribAds(player: PlayerLike, { now, richer, onError }: ContribAdsDeps): ContribAdsSource {
   let commonInterface = false;
   let currentAd: string | undefined;
   let contentEnded = false;
   let guardUntil = 0;
+  const currentSrc = (): string => {
+    const src = call(player, 'currentSrc');
+    return typeof src === 'string' ? src : '';
+  };
   const adFrom = (e: AdEvent, position?: number): AdSignal => {
-    const src = player.currentSrc();
+    const src = currentSrc();
+    const duration = call(player, 'duration');
     currentAd = src;
     return {
       type: 'adStart',
       ad: {
         id: e.ad?.id ?? src,
-        length: e.ad?.duration ?? player.duration(),
+        length: e.ad?.duration ?? (typeof duration === 'number' ? duration : 0),
         ...(position !== undefined ? { podPosition: position } : {}),
         ...(e.ad?.title ? { name: e.ad.title } : {}),
       },
     };
   };
   const on = (types: string[], handle: (e: AdEvent) => PlayerSignal[]) =>
-    fromSource(player, types).pipe(map((e) => handle(e as AdEvent)));
+    fromSource(player, types).pipe(
+      map((e) => {
+        try {
+          return handle(e as AdEvent);
+        } catch (error) {
+          onError(error);
+          return [];
+        }
+      }),
+    );
 
   const closeBreak = (): PlayerSignal[] => {
     currentAd = undefined;
@@ -69,13 +92,13 @@ export function contribAds(player: PlayerLike, now: () => number, richer: () => 
     on(['ads-ad-started'], (e) => {
       commonInterface = true;
       // The fallback may already have announced this ad from its `adplaying`.
-      if (richer() || (currentAd !== undefined && currentAd === player.currentSrc())) return [];
+      if (richer() || (currentAd !== undefined && currentAd === currentSrc())) return [];
       return [adFrom(e, typeof e.indexInBreak === 'number' ? e.indexInBreak + 1 : undefined)];
     }),
     on(['adplaying'], (e) => {
       // A richer source reports its own ads' pauses; here the content element is only being parked.
       if (richer()) return [];
-      const start = !commonInterface && currentAd !== player.currentSrc() ? [adFrom(e)] : [];
+      const start = !commonInterface && currentAd !== currentSrc() ? [adFrom(e)] : [];
       // Also the resume of a paused ad.
       return [...start, { type: 'playing' }];
     }),
@@ -99,7 +122,10 @@ export function contribAds(player: PlayerLike, now: () => number, richer: () => 
     }),
   );
   return {
-    signal$: batches$.pipe(mergeMap((batch) => batch)),
+    signal$: batches$.pipe(
+      mergeMap((batch) => batch),
+      endOnError(onError),
+    ),
     guard: filter((s) => !(LEAKED.has(s.type) && now() < guardUntil)),
   };
 }

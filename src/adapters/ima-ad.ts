@@ -1,17 +1,9 @@
 // Reads IMA SDK objects (AdEvent, Ad, AdPodInfo) into the core's AdInfo. IMA objects can lack methods
-// (older SDKs, other IMA-like wrappers) and none may throw into the player (docs/contributing.md#code-style):
-// every getter is guarded.
+// (older SDKs, other IMA-like wrappers) and none may throw into the player: every getter goes through
+// `call` (src/adapters/guard.ts).
 import type { AdInfo } from '../core/signals';
+import { call } from './guard';
 
-/** Calls a getter of an IMA object if it has one; IMA objects can lack methods, and none may throw at us. */
-export function call(target: unknown, method: string): unknown {
-  try {
-    const fn = (target as Record<string, unknown> | null | undefined)?.[method];
-    return typeof fn === 'function' ? fn.call(target) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
 const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
 

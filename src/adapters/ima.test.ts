@@ -53,7 +53,8 @@ const adStart = (a: FakeAd) => ({ type: 'adStart', ad: adInfoOf({ getAd: () => a
 function setUp(before?: (player: FakePlayer) => void) {
   const player = createFakePlayer();
   before?.(player);
-  const ima = imaAds(player);
+  const errors: unknown[] = [];
+  const ima = imaAds(player, { onError: (error) => errors.push(error) });
   const signals: PlayerSignal[] = [];
   const subscription = ima.signal$.subscribe((s) => signals.push(s));
   const manager = createFakeAdsManager();
@@ -62,7 +63,7 @@ function setUp(before?: (player: FakePlayer) => void) {
   const play = (steps: Step[]) => {
     for (const [type, a] of steps) manager.dispatch(type, a);
   };
-  return { player, ima, signals, subscription, manager, announce, play };
+  return { player, ima, signals, errors, subscription, manager, announce, play };
 }
 
 describe('imaAds: recorded AdEvent sequences → ad signals', () => {
@@ -159,6 +160,7 @@ describe('imaAds: recorded AdEvent sequences → ad signals', () => {
     t.announce();
     t.play(steps);
     expect(t.signals).toEqual(signals);
+    expect(t.errors).toEqual([]);
   });
 });
 
@@ -193,9 +195,11 @@ describe('imaAds: reading IMA objects defensively', () => {
       },
     };
     expect(() => t.announce(broken)).not.toThrow();
+    expect(t.errors).toEqual([new Error('gone')]); // said once for that manager, not once per event type
     t.announce();
     t.play(PREROLL.slice(0, 3));
     expect(t.signals).toEqual([{ type: 'adBreakStart' }, adStart(A1)]);
+    expect(t.errors).toHaveLength(1);
   });
 });
 

@@ -1,8 +1,14 @@
-import { defer, filter, fromEventPattern, map, merge, mergeMap, Observable, switchMap } from 'rxjs';
+import { defer, filter, fromEventPattern, map, merge, mergeMap, type Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
-import { adInfoOf, call } from './ima-ad';
+import { call, endOnError } from './guard';
+import { adInfoOf } from './ima-ad';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';
+
+export interface ImaDeps {
+  /** An AdsManager misbehaved: the event is skipped (or, if it cannot be listened to, that manager). */
+  onError: (error: unknown) => void;
+}
 
 export interface ImaSource {
   signal$: Observable<PlayerSignal>;
@@ -45,25 +51,12 @@ function initialTarget(player: PlayerLike): AdEventTarget | undefined {
 }
 
 /**
- * Ends quietly where the source errors: an ad SDK that throws must never end the player's tracking.
- * (`catchError(() => EMPTY)` in a few bytes: it is the only use of catchError in the bundle.)
- */
-const quiet = <T>(source: Observable<T>): Observable<T> =>
-  new Observable<T>((subscriber) =>
-    source.subscribe({
-      next: (value) => subscriber.next(value),
-      error: () => subscriber.complete(),
-      complete: () => subscriber.complete(),
-    }),
-  );
-
-/**
  * videojs-ima's AdEvents as ad signals. videojs-ima announces each AdsManager with the `ads-manager`
  * player event (after its own listeners, so contrib-ads has already opened the break by the time we
  * hear CONTENT_PAUSE_REQUESTED; the core makes the two one break). Breaks are not named here: IMA's
  * getTimeOffset() (0, seconds, -1) says pre/mid/post-roll, which the core already derives.
  */
-export function imaAds(player: PlayerLike): ImaSource {
+export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
   let seen = false;
   let breakOpen = false;
   let adOpen = false;
@@ -88,10 +81,7 @@ export function imaAds(player: PlayerLike): ImaSource {
     fromEventPattern<unknown>(
       (h: Listener) => target.addEventListener(type, h),
       (h: Listener) => target.removeEventListener?.(type, h),
-    ).pipe(
-      map((event): [ImaEventType, unknown] => [type, event]),
-      quiet,
-    );
+    ).pipe(map((event): [ImaEventType, unknown] => [type, event]));
 
   const closeBreak = (): PlayerSignal[] => {
     const open = breakOpen || adOpen;
@@ -131,20 +121,30 @@ export function imaAds(player: PlayerLike): ImaSource {
 
   const signal$ = managers$.pipe(
     // A new AdsManager replaces the old one (videojs-ima destroys it on a new request).
-    switchMap((target) => merge(...Object.values(IMA_EVENT).map((type) => listen(target, type)))),
+    // An AdsManager that cannot be listened to is reported once and left; the next one is heard.
+    switchMap((target) =>
+      merge(...Object.values(IMA_EVENT).map((type) => listen(target, type))).pipe(endOnError(onError)),
+    ),
     mergeMap(([type, event]) => {
       try {
         return signals(type, event);
-      } catch {
+      } catch (error) {
+        onError(error);
         return [];
       }
     }),
-    quiet,
+    endOnError(onError),
   );
 
   return {
     signal$,
     // videojs-ima replaces the `ima` plugin function with its ImaPlugin object when `player.ima()` runs.
-    active: () => seen || isTarget((player as { ima?: unknown }).ima),
+    active: () => {
+      try {
+        return seen || isTarget((player as { ima?: unknown }).ima);
+      } catch {
+        return seen;
+      }
+    },
   };
 }

@@ -1,5 +1,6 @@
-import { EMPTY, fromEvent, fromEventPattern, map, merge, type Observable, switchMap } from 'rxjs';
+import { EMPTY, fromEventPattern, map, merge, type Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
+import type { PageLifecycle } from './page-lifecycle';
 import type { EventSource, Handler, PlayerLike } from './player';
 
 export const fromSource = (source: EventSource, types: string[]): Observable<unknown> =>
@@ -59,22 +60,15 @@ function textTrackChanges(player: PlayerLike): Observable<unknown> {
 }
 
 /** Page events: focus and visibility feed the inFocus state; a final pagehide ends the session. */
-function pageSignals(): Observable<PlayerSignal> {
-  if (typeof window === 'undefined') return EMPTY;
+function pageSignals(page: PageLifecycle): Observable<PlayerSignal> {
   return merge(
-    merge(
-      fromEvent(window, 'focus'),
-      fromEvent(window, 'blur'),
-      fromEvent(document, 'visibilitychange'),
-    ).pipe(map((): PlayerSignal => ({ type: 'statechange' }))),
-    fromEvent<PageTransitionEvent>(window, 'pagehide').pipe(
-      map((e): PlayerSignal => ({ type: 'pagehide', persisted: e.persisted })),
-    ),
+    page.focus$.pipe(map((): PlayerSignal => ({ type: 'statechange' }))),
+    page.pagehide$.pipe(map(({ persisted }): PlayerSignal => ({ type: 'pagehide', persisted }))),
   );
 }
 
 /** Every player and page event the core understands, as typed signals. */
-export function playerSignals(player: PlayerLike): Observable<PlayerSignal> {
+export function playerSignals(player: PlayerLike, page: PageLifecycle): Observable<PlayerSignal> {
   return merge(
     fromSource(player, [...MEDIA_EVENTS]).pipe(
       map((e) => ({ type: (e as { type: string }).type }) as PlayerSignal),
@@ -87,6 +81,6 @@ export function playerSignals(player: PlayerLike): Observable<PlayerSignal> {
       map((): PlayerSignal => ({ type: 'statechange' })),
     ),
     bitrates(player),
-    pageSignals(),
+    pageSignals(page),
   );
 }

@@ -4,7 +4,25 @@ import type { CoreConfig } from './config';
 import { playIntent } from './content-signals';
 import { patch, type Step } from './emit';
 import { completeSession, startSession } from './session';
-import type { AdSignal, Snapshot } from './signals';
+import type { AdSignal, PlayerSignal, Snapshot } from './signals';
+
+/**
+ * The ad signal types, as an object typed by the union: a signal added to `AdSignal` and not here is a
+ * compile error, so none can be routed to the content handler by mistake.
+ */
+const AD_SIGNAL_TYPES: Record<AdSignal['type'], true> = {
+  adBreakStart: true,
+  adStart: true,
+  adComplete: true,
+  adSkip: true,
+  adBreakComplete: true,
+  contentEnded: true,
+  chapterStart: true,
+  chapterComplete: true,
+  chapterSkip: true,
+};
+
+export const isAdSignal = (signal: PlayerSignal): signal is AdSignal => signal.type in AD_SIGNAL_TYPES;
 
 /** Ad and chapter signals, whichever adapter (contrib-ads, IMA, manual calls) produced them. */
 export function handleAd(

@@ -74,7 +74,7 @@ export function startAd(config: CoreConfig, step: Step, now: number, ad: AdInfo)
     'media.ad.id': ad.id,
     'media.ad.length': Number.isFinite(ad.length) && ad.length > 0 ? ad.length : 0,
     'media.ad.podPosition': podPosition,
-    'media.ad.playerName': String(config.sessionParams(step.state.src)['media.playerName'] ?? 'video.js'),
+    'media.ad.playerName': step.state.playerName,
   };
   for (const [key, param] of AD_FIELDS) {
     const value = ad[key];

@@ -1,11 +1,9 @@
-import type { CustomMetadata, McParams } from '../mc/types';
+import type { CustomMetadata } from '../mc/types';
 
 /** Everything the core needs to know that does not change while it runs. */
 export interface CoreConfig {
   /** Prefix of local session keys; unique per tracker instance. */
   instanceId: string;
-  /** sessionStart params for the source now loaded (without media.length, which the core fills in). */
-  sessionParams: (src: string) => McParams;
   customMetadata?: CustomMetadata;
   mainPingMs: number;
   adPingMs: number;

@@ -42,6 +42,7 @@ function withChanges(s: TrackerState, changes: Partial<TrackerState>): TrackerSt
     session: s.session,
     sessionCount: s.sessionCount,
     sessionStartedAt: s.sessionStartedAt,
+    playerName: s.playerName,
     lastTs: s.lastTs,
     playhead: s.playhead,
     sampleAt: s.sampleAt,

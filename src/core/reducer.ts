@@ -1,4 +1,4 @@
-import { handleAd } from './ad-signals';
+import { handleAd, isAdSignal } from './ad-signals';
 import { syncChapter } from './chapters';
 import type { CoreConfig } from './config';
 import { handleContent } from './content-signals';
@@ -6,23 +6,9 @@ import type { Step } from './emit';
 import { duePings } from './pings';
 import { observePlayhead } from './playback';
 import { canStart, endSession, rotate, startSession } from './session';
-import type { AdSignal, PlayerSignal, Snapshot } from './signals';
+import type { PlayerSignal, Snapshot } from './signals';
 import type { TrackerState } from './state';
 import { syncStates } from './states';
-
-const AD_SIGNALS = new Set<PlayerSignal['type']>([
-  'adBreakStart',
-  'adStart',
-  'adComplete',
-  'adSkip',
-  'adBreakComplete',
-  'contentEnded',
-  'chapterStart',
-  'chapterComplete',
-  'chapterSkip',
-]);
-
-const isAdSignal = (signal: PlayerSignal): signal is AdSignal => AD_SIGNALS.has(signal.type);
 
 /**
  * The pure core: one player signal, read with a snapshot of the player at wall time `now`, turns the

@@ -35,6 +35,10 @@ export function startSession(
         doneChapter: undefined,
         contentEnded: false,
       };
+  const params: McParams = {
+    ...snap.params,
+    ...(resume ? { 'media.resume': true } : {}),
+  };
   const opened = patch(step, {
     ...context,
     phase: 'active',
@@ -46,11 +50,8 @@ export function startSession(
     stallSince: undefined,
     inactiveSince: at,
     resumeNext: false,
+    playerName: String(params['media.playerName'] ?? 'video.js'),
   });
-  const params: McParams = {
-    ...config.sessionParams(snap.src),
-    ...(resume ? { 'media.resume': true } : {}),
-  };
   if (typeof params['media.length'] !== 'number') {
     // docs/mapping.md#session: media.length is the content's duration, 86400 for live or unknown.
     params['media.length'] = knownDuration(snap.duration) ? snap.duration : LIVE_LENGTH;

@@ -1,4 +1,4 @@
-import type { CustomMetadata } from '../mc/types';
+import type { CustomMetadata, McParams } from '../mc/types';
 
 // The core's input vocabulary: what the player did (a signal) and how it looks now (a snapshot).
 // Adapters read video.js into these plain values; the core never sees a Player.
@@ -21,6 +21,11 @@ export interface Snapshot {
   inFocus: boolean;
   /** The cue of a WebVTT `chapters` track under the playhead, if the content has one. */
   chapter?: ChapterCue;
+  /**
+   * The site's sessionStart params for `src` (without media.length, which the core fills in), resolved
+   * outside the core: present when the signal starts a session (src/streams/tracking.ts).
+   */
+  params?: McParams;
   /** From `getVideoPlaybackQuality()`, when the browser has it. */
   droppedFrames?: number;
   totalFrames?: number;

@@ -45,6 +45,8 @@ export interface TrackerState {
   readonly session: string;
   readonly sessionCount: number;
   readonly sessionStartedAt: number;
+  /** The open session's `media.playerName`, repeated on every adStart as `media.ad.playerName`. */
+  readonly playerName: string;
   /** ts of the last event produced: the next one must be at least 1 ms later. */
   readonly lastTs: number;
   /** Last reported content position and the wall time it was read. */
@@ -85,6 +87,7 @@ export const initialState: TrackerState = {
   session: '',
   sessionCount: 0,
   sessionStartedAt: 0,
+  playerName: 'video.js',
   lastTs: Number.NEGATIVE_INFINITY,
   playhead: 0,
   sampleAt: 0,

@@ -1,5 +1,7 @@
 import {
+  catchError,
   defer,
+  EMPTY,
   filter,
   finalize,
   map,
@@ -13,8 +15,8 @@ import {
 import type { CoreConfig } from '../core/config';
 import { nextDeadline, reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
-import { initialState } from '../core/state';
-import type { Outgoing } from '../mc/types';
+import { initialState, type TrackerState } from '../core/state';
+import type { McParams, Outgoing } from '../mc/types';
 
 export interface TrackingDeps {
   config: CoreConfig;
@@ -24,8 +26,16 @@ export interface TrackingDeps {
   /** Wall time in epoch ms; `scheduler.now()` in tests. */
   now: () => number;
   scheduler: SchedulerLike;
-  /** Called when the reducer throws; the signal is skipped and tracking goes on. */
-  onError?: (error: unknown) => void;
+  /**
+   * The site's sessionStart params for a source, called once for each session the core starts (site
+   * code stays outside the core: it gets the params as data). Without it sessions start with none.
+   */
+  sessionParams?: (src: string) => McParams;
+  /**
+   * Called when the reducer throws (the signal is skipped and tracking goes on), and when the stream
+   * itself fails (`fatal`: tracking has ended; the error is reported, not thrown at the page).
+   */
+  onError?: (error: unknown, fatal: boolean) => void;
 }
 
 const TICK: PlayerSignal = { type: 'tick' };
@@ -37,7 +47,18 @@ const TICK: PlayerSignal = { type: 'tick' };
  * throttled timer in a hidden tab delays events but never skips or misplaces them.
  */
 export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
-  const { config, signal$, snapshot, now, scheduler, onError } = deps;
+  const { config, signal$, snapshot, now, scheduler, sessionParams, onError } = deps;
+  /**
+   * One signal through the pure core. The core is given the site's params only when the signal starts
+   * a session: it runs again from the same state with them (it is pure, so the first run had no effect),
+   * which calls the site's function exactly once per session.
+   */
+  const step = (state: TrackerState, signal: PlayerSignal, at: number) => {
+    const snap = snapshot();
+    const first = reduce(config, state, signal, snap, at);
+    if (!sessionParams || !first.out.some((o) => o.event.eventType === 'sessionStart')) return first;
+    return reduce(config, state, signal, { ...snap, params: sessionParams(snap.src) }, at);
+  };
   return defer(() => {
     const deadline$ = new Subject<number | undefined>();
     const wake$ = deadline$.pipe(
@@ -50,11 +71,11 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
       map((signal) => {
         const at = now();
         try {
-          const step = reduce(config, state, signal, snapshot(), at);
-          state = step.state;
-          return step.out;
+          const next = step(state, signal, at);
+          state = next.state;
+          return next.out;
         } catch (error) {
-          onError?.(error);
+          onError?.(error, false);
           return [];
         } finally {
           // A changed deadline re-arms the timer (most signals leave it where it was), and so does
@@ -69,6 +90,11 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
       }),
       filter((out) => out.length > 0),
       finalize(() => deadline$.complete()),
+      // A failing signal source or timer ends tracking: said, never thrown at the page.
+      catchError((error: unknown) => {
+        onError?.(error, true);
+        return EMPTY;
+      }),
     );
   });
 }

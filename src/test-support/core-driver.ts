@@ -3,24 +3,26 @@ import { CORE_DEFAULTS, type CoreConfig } from '../core/config';
 import { reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
 import { initialState, type TrackerState } from '../core/state';
-import type { McEvent, Outgoing } from '../mc/types';
+import type { McEvent, McParams, Outgoing } from '../mc/types';
 
 export const T0 = 1_700_000_000_000;
 
 export const testConfig = (overrides: Partial<CoreConfig> = {}): CoreConfig => ({
   ...CORE_DEFAULTS,
   instanceId: 't',
-  sessionParams: () => ({
-    'analytics.trackingServer': 'test.sc.omtrdc.net',
-    'analytics.reportSuite': 'rsid',
-    'visitor.marketingCloudOrgId': 'ORG@AdobeOrg',
-    'media.id': 'movie',
-    'media.contentType': 'vod',
-    'media.playerName': 'video.js',
-    'media.channel': 'web',
-  }),
   ...overrides,
 });
+
+/** The site's params as the tracker resolves them (src/session-params.ts), for every session. */
+export const TEST_PARAMS: McParams = {
+  'analytics.trackingServer': 'test.sc.omtrdc.net',
+  'analytics.reportSuite': 'rsid',
+  'visitor.marketingCloudOrgId': 'ORG@AdobeOrg',
+  'media.id': 'movie',
+  'media.contentType': 'vod',
+  'media.playerName': 'video.js',
+  'media.channel': 'web',
+};
 
 export const snapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
   playhead: 0,
@@ -34,6 +36,7 @@ export const snapshot = (overrides: Partial<Snapshot> = {}): Snapshot => ({
   pictureInPicture: false,
   captions: false,
   inFocus: false,
+  params: TEST_PARAMS,
   ...overrides,
 });
 

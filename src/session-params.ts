@@ -1,0 +1,33 @@
+// The site's sessionStart params, resolved outside the core: the core gets them as data and keeps what
+// its ads need in the session's state, so no site code runs inside it (and never mid-ad).
+import type { ErrorDetail } from './error-codes';
+import type { McParams } from './mc/types';
+import { type ResolvedOptions, sessionParamsProblems } from './options';
+
+/** What a session starts with when the site's function gave nothing usable. */
+const FALLBACK: McParams = { 'media.playerName': 'video.js' };
+
+/**
+ * The params for a new session of `src`. Runs the site's `params` (a function is called here, once per
+ * call); a function that throws or returns something that is not an object is reported and the session
+ * goes on with the defaults, so the collector's answer says what it misses (docs/delivery.md#answers).
+ */
+export function createSessionParams(
+  params: ResolvedOptions['params'],
+  report: (detail: ErrorDetail) => void,
+): (src: string) => McParams {
+  return (src) => {
+    let resolved: unknown;
+    try {
+      resolved = params(src);
+    } catch (error) {
+      report({ code: 'MC_PARAMS_FAILED', error });
+      return FALLBACK;
+    }
+    const problems = sessionParamsProblems(resolved);
+    if (problems.length > 0) report({ code: 'MC_INVALID_PARAMS', problems });
+    return typeof resolved === 'object' && resolved !== null && !Array.isArray(resolved)
+      ? (resolved as McParams)
+      : FALLBACK;
+  };
+}

@@ -1,0 +1,99 @@
+// Tracking as the tracker uses it: the player's, the page's and the ad stacks' signals, read with a
+// snapshot of the player, through the pure core into Media Collection events.
+import { merge, type Observable, type SchedulerLike, takeUntil } from 'rxjs';
+import { enableChapters } from '../adapters/chapters-track';
+import { contribAds } from '../adapters/contrib-ads';
+import { imaAds } from '../adapters/ima';
+import type { PageLifecycle } from '../adapters/page-lifecycle';
+import type { PlayerLike } from '../adapters/player';
+import { playerSignals } from '../adapters/player-signals';
+import { readSnapshot } from '../adapters/snapshot';
+import { CORE_DEFAULTS, type CoreConfig } from '../core/config';
+import type { PlayerSignal, Snapshot } from '../core/signals';
+import type { ErrorDetail } from '../error-codes';
+import { warnOnce } from '../log';
+import type { Outgoing } from '../mc/types';
+import type { ResolvedOptions } from '../options';
+import { createSessionParams } from '../session-params';
+import { tracking } from '../streams/tracking';
+
+export interface TrackingWiring {
+  player: PlayerLike;
+  options: ResolvedOptions;
+  page: PageLifecycle;
+  instanceId: string;
+  scheduler: SchedulerLike;
+  now: () => number;
+  /** Signals from the tracker itself (manual calls, dispose, a session the collector lost). */
+  control$: Observable<PlayerSignal>;
+  /** Stops listening to the player, the page and the ad stacks (control signals still pass). */
+  stop$: Observable<void>;
+  /** Says a problem as a `mediacollection:error`. */
+  report: (detail: ErrorDetail) => void;
+}
+
+const BLANK: Snapshot = {
+  playhead: 0,
+  duration: Number.NaN,
+  paused: true,
+  seeking: false,
+  ended: false,
+  src: '',
+  muted: false,
+  fullscreen: false,
+  pictureInPicture: false,
+  captions: false,
+  inFocus: true,
+};
+
+/** Reads the player at each signal; a player being disposed keeps its last reading. */
+function snapshots(player: PlayerLike): () => Snapshot {
+  let last = BLANK;
+  return () => {
+    try {
+      if (!player.isDisposed?.()) {
+        // A chapters track may be added at any time; its cues load only once it is not disabled.
+        enableChapters(player);
+        last = readSnapshot(player);
+      }
+    } catch {
+      // A player being disposed can lose its tech mid-read: the last reading is the truth then.
+    }
+    return last;
+  };
+}
+
+/** The ad stacks: IMA describes its ads best; contrib-ads then only bookends the breaks. */
+function adSignals(w: TrackingWiring) {
+  const failed = (source: string) => (error: unknown) =>
+    w.report({ code: 'MC_AD_STACK_ERROR', source, error });
+  const ima = imaAds(w.player, { onError: failed('ima') });
+  const contrib = contribAds(w.player, { now: w.now, richer: ima.active, onError: failed('contrib-ads') });
+  return { ima, contrib };
+}
+
+/** Media Collection events, one array per signal that produced any. */
+export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
+  const { player, options } = w;
+  const config: CoreConfig = {
+    ...CORE_DEFAULTS,
+    instanceId: w.instanceId,
+    ...(options.customMetadata ? { customMetadata: options.customMetadata } : {}),
+    mainPingMs: options.mainPingMs,
+    adPingMs: options.adPingMs,
+  };
+  const { ima, contrib } = adSignals(w);
+  const outside$ = merge(playerSignals(player, w.page).pipe(contrib.guard), contrib.signal$, ima.signal$);
+  return tracking({
+    config,
+    signal$: merge(outside$.pipe(takeUntil(w.stop$)), w.control$),
+    snapshot: snapshots(player),
+    sessionParams: createSessionParams(options.params, w.report),
+    now: w.now,
+    scheduler: w.scheduler,
+    onError: (error, fatal) => {
+      warnOnce('tracking skipped a player event after an internal error; please report it', error);
+      w.report({ code: 'MC_INTERNAL', error, ...(fatal ? { fatal } : {}) });
+    },
+  });
+}
