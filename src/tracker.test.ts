@@ -6,17 +6,15 @@ import { resolveOptions } from './options';
 import { createFakePlayer } from './test-support/fake-player';
 import { createTracker } from './tracker';
 
-const OPTIONS = resolveOptions({
-  endpoint: 'https://collector.test',
-  params: {
-    'analytics.trackingServer': 'test.sc.omtrdc.net',
-    'analytics.reportSuite': 'rsid',
-    'visitor.marketingCloudOrgId': 'ORG@AdobeOrg',
-    'media.id': 'movie',
-    'media.contentType': 'vod',
-    'media.channel': 'web',
-  },
-});
+const VALID_PARAMS = {
+  'analytics.trackingServer': 'test.sc.omtrdc.net',
+  'analytics.reportSuite': 'rsid',
+  'visitor.marketingCloudOrgId': 'ORG@AdobeOrg',
+  'media.id': 'movie',
+  'media.contentType': 'vod',
+  'media.channel': 'web',
+};
+const OPTIONS = resolveOptions({ endpoint: 'https://collector.test', params: VALID_PARAMS });
 
 /** A collector stub: 201 + Location for sessions, 204 for events; records every body. */
 function collector(eventStatus = 204) {
@@ -155,6 +153,59 @@ describe('createTracker', () => {
     await tracker.flush();
     expect(types(bodies)).toEqual(['sessionStart', 'play']);
     expect(warn).toHaveBeenCalled();
+    tracker.dispose();
+  });
+
+  it('calls a params function once per session, never at an adStart, and a throwing one only reports', async () => {
+    const player = playingPlayer();
+    const { fetch, bodies } = collector();
+    const sources: string[] = [];
+    const params = ({ src }: { src: string }) => {
+      sources.push(src);
+      if (sources.length === 2) throw new Error('playlist not ready');
+      return { ...VALID_PARAMS, 'media.id': `item-${sources.length}` };
+    };
+    const tracker = createTracker(player, resolveOptions({ endpoint: 'https://collector.test', params }), {
+      fetch,
+    });
+    player.fire('play', { paused: false });
+    player.fire('playing');
+    tracker.adBreakStart();
+    tracker.adStart({ id: 'ad-1', length: 5 });
+    tracker.adComplete();
+    tracker.adStart({ id: 'ad-2', length: 5 });
+    tracker.adBreakComplete();
+    expect(sources).toEqual(['https://cdn.test/movie.webm']);
+    // A new source: its session asks again, and this time the site's function throws.
+    player.fire('loadstart', { src: 'https://cdn.test/next.webm' });
+    player.fire('play', { paused: false });
+    await tracker.flush();
+    expect(sources).toEqual(['https://cdn.test/movie.webm', 'https://cdn.test/next.webm']);
+    const errors = player.triggered.filter((t) => t.type === 'mediacollection:error');
+    expect(errors.map((e) => (e.data as { code: string }).code)).toContain('MC_PARAMS_FAILED');
+    const starts = bodies.filter((b) => b.eventType === 'sessionStart');
+    expect(starts.map((b) => b.params?.['media.id'])).toEqual(['item-1', undefined]);
+    tracker.dispose();
+  });
+
+  it('an ad stack that throws is reported as MC_AD_STACK_ERROR and content tracking goes on', async () => {
+    const player = playingPlayer();
+    const broken = new Error('ads-manager broke');
+    Object.assign(player, {
+      ima: {
+        addEventListener: () => {
+          throw broken;
+        },
+      },
+    });
+    const { fetch, bodies } = collector();
+    const tracker = createTracker(player, OPTIONS, { fetch });
+    player.fire('play', { paused: false });
+    player.fire('playing');
+    await tracker.flush();
+    const errors = player.triggered.filter((t) => t.type === 'mediacollection:error').map((e) => e.data);
+    expect(errors).toEqual([{ code: 'MC_AD_STACK_ERROR', source: 'ima', error: broken }]);
+    expect(types(bodies)).toEqual(['sessionStart', 'play']);
     tracker.dispose();
   });
 });

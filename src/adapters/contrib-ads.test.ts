@@ -166,3 +166,64 @@ describe('contribAds', () => {
     expect(signals).toEqual(['adBreakStart', 'adBreakStart', 'adBreakComplete', 'adBreakComplete']);
   });
 });
+
+describe('contribAds with an ad integration that misbehaves', () => {
+  const listen = (player: FakePlayer) => {
+    const errors: unknown[] = [];
+    const signals: PlayerSignal[] = [];
+    const source = contribAds(player, { now: () => 0, richer: () => false, onError: (e) => errors.push(e) });
+    const subscription = source.signal$.subscribe((s) => signals.push(s));
+    return { errors, signals, subscription };
+  };
+
+  it('a player whose reads throw still gets its ad bookended, and nothing is thrown into the player', () => {
+    const player = createFakePlayer();
+    player.currentSrc = () => {
+      throw new Error('tech gone');
+    };
+    player.duration = () => {
+      throw new Error('tech gone');
+    };
+    const { errors, signals } = listen(player);
+    expect(() => {
+      player.fire('adstart');
+      player.fire('ads-ad-started', {}, { indexInBreak: 0, ad: { id: 'ad-1' } });
+      player.fire('ads-ad-ended');
+      player.fire('adend');
+    }).not.toThrow();
+    expect(signals).toEqual([
+      { type: 'adBreakStart' },
+      { type: 'adStart', ad: { id: 'ad-1', length: 0, podPosition: 1 } },
+      { type: 'adComplete' },
+      { type: 'adBreakComplete' },
+    ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('an ad event that cannot be read is reported and skipped; the next ones still count', () => {
+    const player = createFakePlayer();
+    const { errors, signals } = listen(player);
+    const broken = new Error('bad ad object');
+    player.fire('adstart');
+    const ad = {
+      get id(): string {
+        throw broken;
+      },
+    };
+    player.fire('ads-ad-started', {}, { indexInBreak: 0, ad });
+    player.fire('adend');
+    expect(errors).toEqual([broken]);
+    expect(signals.map((s) => s.type)).toEqual(['adBreakStart', 'adBreakComplete']);
+  });
+
+  it('a player that refuses listeners is reported, not thrown at the page', () => {
+    const player = createFakePlayer();
+    player.on = () => {
+      throw new Error('disposed');
+    };
+    const { errors, signals, subscription } = listen(player);
+    expect(errors).toEqual([new Error('disposed')]);
+    expect(signals).toEqual([]);
+    expect(subscription.closed).toBe(true);
+  });
+});

@@ -1,8 +1,9 @@
-import { map, type Observable, tap } from 'rxjs';
+import { concatMap, delay, from, map, type Observable, of, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { PlayerSignal, Snapshot } from '../core/signals';
-import { snapshot, testConfig } from '../test-support/core-driver';
+import type { McEvent, McParams } from '../mc/types';
+import { snapshot, TEST_PARAMS, testConfig } from '../test-support/core-driver';
 import { tracking } from './tracking';
 
 /** A signal in a marble diagram, with the snapshot the player shows when it fires. */
@@ -169,5 +170,99 @@ describe('tracking: the deadline timer', () => {
     });
     expect(pings.map((ts) => ts - pings[0]!)).toEqual([0, 10_000]);
     expect(pings[0]).toBeGreaterThanOrEqual(10_000);
+  });
+});
+
+describe('tracking: site params and failures', () => {
+  /** Runs signals (one per ms) through tracking with a counting params function; returns what came out. */
+  function drive(signals: PlayerSignal[], params: (src: string) => McParams) {
+    const scheduler = new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted));
+    const events: McEvent[] = [];
+    const errors: [unknown, boolean][] = [];
+    let completed = false;
+    scheduler.run(({ flush }) => {
+      const { params: _none, ...withoutParams } = snapshot({ paused: false });
+      const subscription = tracking({
+        config: testConfig({ stallWatchMs: 600_000 }),
+        signal$: from(signals).pipe(concatMap((s) => of(s).pipe(delay(1, scheduler)))),
+        snapshot: () => withoutParams,
+        sessionParams: params,
+        now: () => scheduler.now(),
+        scheduler,
+        onError: (error, fatal) => errors.push([error, fatal]),
+      }).subscribe({
+        next: (out) => events.push(...out.map((o) => o.event)),
+        complete: () => (completed = true),
+      });
+      scheduler.schedule(() => subscription.unsubscribe(), 60_000);
+      flush();
+    });
+    return { events, errors, completed };
+  }
+
+  it("calls the site's params once per session, never for an ad, and the ads read the session's playerName", () => {
+    const calls: string[] = [];
+    const params = (src: string) => {
+      calls.push(src);
+      return { ...TEST_PARAMS, 'media.playerName': `player-${calls.length}` };
+    };
+    const ad = { type: 'adStart', ad: { id: 'ad-1', length: 5 } } as const;
+    const { events } = drive(
+      [
+        { type: 'play' },
+        { type: 'playing' },
+        { type: 'adBreakStart' },
+        ad,
+        { type: 'adComplete' },
+        ad,
+        { type: 'adBreakComplete' },
+        // The collector lost the session: the viewing goes on in a new one, which asks again.
+        { type: 'sessionGone', session: 't:1' },
+        { type: 'adBreakStart' },
+        ad,
+      ],
+      params,
+    );
+    expect(calls).toEqual(['https://cdn.test/movie.mp4', 'https://cdn.test/movie.mp4']);
+    const starts = events.filter((e) => e.eventType === 'sessionStart');
+    expect(starts.map((e) => e.params?.['media.playerName'])).toEqual(['player-1', 'player-2']);
+    expect(starts[0]?.params?.['media.id']).toBe('movie');
+    const ads = events.filter((e) => e.eventType === 'adStart');
+    expect(ads.map((e) => e.params?.['media.ad.playerName'])).toEqual(['player-1', 'player-1', 'player-2']);
+  });
+
+  it('a signal source that fails is reported as fatal and ends tracking quietly, not with an error', () => {
+    const failure = new Error('ad stack exploded');
+    const scheduler = new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted));
+    const errors: [unknown, boolean][] = [];
+    scheduler.run(({ cold, expectObservable }) => {
+      const out$ = tracking({
+        config: testConfig(),
+        signal$: cold<PlayerSignal>('p 9ms #', { p: { type: 'play' } }, failure),
+        snapshot: () => snapshot({ paused: false }),
+        now: () => scheduler.now(),
+        scheduler,
+        onError: (error, fatal) => errors.push([error, fatal]),
+      }).pipe(map((out) => out.map((o) => o.event.eventType).join('+')));
+      expectObservable(out$).toBe('s 9ms |', { s: 'sessionStart' });
+    });
+    expect(errors).toEqual([[failure, true]]);
+  });
+
+  it('a step that throws skips that signal, is reported, and tracking goes on with the next', () => {
+    let calls = 0;
+    // Stands for any failure inside a step (the tracker's own params resolver never throws).
+    const flaky = () => {
+      calls++;
+      if (calls === 1) throw new Error('bug');
+      return TEST_PARAMS;
+    };
+    const { events, errors, completed } = drive(
+      [{ type: 'play' }, { type: 'play' }, { type: 'playing' }],
+      flaky,
+    );
+    expect(errors).toEqual([[new Error('bug'), false]]);
+    expect(events.map((e) => e.eventType).slice(0, 2)).toEqual(['sessionStart', 'play']);
+    expect(completed).toBe(false);
   });
 });
