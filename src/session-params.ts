@@ -9,15 +9,16 @@ const FALLBACK: McParams = { 'media.playerName': 'video.js' };
 
 /**
  * The params for a new session of `src`. Runs the site's `params` (a function is called here, once per
- * call); a function that throws or returns something that is not an object is reported and the session
- * goes on with the defaults, so the collector's answer says what it misses (docs/delivery.md#answers).
+ * call; `resolveOptions` has already merged its answer over the defaults). A function that throws is
+ * reported and the session goes on with the defaults, so the collector's answer says what it misses
+ * (docs/delivery.md#answers); params the collector would refuse are reported and sent as they are.
  */
 export function createSessionParams(
   params: ResolvedOptions['params'],
   report: (detail: ErrorDetail) => void,
 ): (src: string) => McParams {
   return (src) => {
-    let resolved: unknown;
+    let resolved: McParams;
     try {
       resolved = params(src);
     } catch (error) {
@@ -26,8 +27,6 @@ export function createSessionParams(
     }
     const problems = sessionParamsProblems(resolved);
     if (problems.length > 0) report({ code: 'MC_INVALID_PARAMS', problems });
-    return typeof resolved === 'object' && resolved !== null && !Array.isArray(resolved)
-      ? (resolved as McParams)
-      : FALLBACK;
+    return resolved;
   };
 }

@@ -88,7 +88,7 @@ export function createTracker(
       stop$,
       report,
     }).subscribe((out) => {
-      delivery.send(out);
+      delivery.sender.send(out);
       for (const item of out) {
         events$.next(item);
         trigger('mediacollection:event', item);
@@ -105,14 +105,14 @@ export function createTracker(
     }),
     events$: events$.asObservable(),
     reports$: reports$.asObservable(),
-    flush: () => delivery.flush(),
+    flush: () => delivery.sender.flush(),
     dispose() {
       if (disposed) return;
       disposed = true;
       control$.next({ type: 'dispose' });
       stop$.next();
       // The sessionEnd just produced still has to reach the collector; then nothing is left running.
-      void delivery.flush().finally(() => {
+      void delivery.sender.flush().finally(() => {
         subscription.unsubscribe();
         delivery.dispose();
         events$.complete();

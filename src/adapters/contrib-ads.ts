@@ -1,6 +1,7 @@
 import { filter, type MonoTypeOperatorFunction, map, merge, mergeMap, type Observable } from 'rxjs';
 import type { AdSignal, PlayerSignal } from '../core/signals';
-import { call, endOnError } from './guard';
+import { endOnError } from '../streams/end-on-error';
+import { call } from './guard';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';
 
@@ -44,10 +45,7 @@ export function contribAds(player: PlayerLike, { now, richer, onError }: Contrib
   let currentAd: string | undefined;
   let contentEnded = false;
   let guardUntil = 0;
-  const currentSrc = (): string => {
-    const src = call(player, 'currentSrc');
-    return typeof src === 'string' ? src : '';
-  };
+  const currentSrc = () => String(call(player, 'currentSrc') ?? '');
   const adFrom = (e: AdEvent, position?: number): AdSignal => {
     const src = currentSrc();
     const duration = call(player, 'duration');

@@ -1,6 +1,5 @@
 // Reading ad SDKs and players that may lack a method or throw from one: nothing they do may throw into
-// the player, nor end tracking unsaid (docs/contributing.md#code-style).
-import { catchError, EMPTY, type MonoTypeOperatorFunction } from 'rxjs';
+// the player (docs/contributing.md#code-style).
 
 /** Calls a method of `target` if it has one; undefined when it is missing or throws. */
 export function call(target: unknown, method: string): unknown {
@@ -11,10 +10,3 @@ export function call(target: unknown, method: string): unknown {
     return undefined;
   }
 }
-
-/** Ends a signal source where it fails and tells `onError`, so the other sources go on. */
-export const endOnError = <T>(onError: (error: unknown) => void): MonoTypeOperatorFunction<T> =>
-  catchError((error: unknown) => {
-    onError(error);
-    return EMPTY;
-  });

@@ -1,6 +1,7 @@
 import { defer, filter, fromEventPattern, map, merge, mergeMap, type Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
-import { call, endOnError } from './guard';
+import { endOnError } from '../streams/end-on-error';
+import { call } from './guard';
 import { adInfoOf } from './ima-ad';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';
@@ -139,12 +140,6 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
   return {
     signal$,
     // videojs-ima replaces the `ima` plugin function with its ImaPlugin object when `player.ima()` runs.
-    active: () => {
-      try {
-        return seen || isTarget((player as { ima?: unknown }).ima);
-      } catch {
-        return seen;
-      }
-    },
+    active: () => seen || isTarget((player as { ima?: unknown }).ima),
   };
 }

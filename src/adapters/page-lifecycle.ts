@@ -2,7 +2,7 @@
 // (docs/delivery.md#page-hide-and-keepalive), the core's focus state and final pagehide, the sender's
 // connectivity (docs/browsers.md#connectivity). The one file that listens to `window` and `document`;
 // each stream shares one DOM listener among its subscribers and removes it when the last one leaves.
-import { EMPTY, filter, fromEvent, map, merge, type Observable, share } from 'rxjs';
+import { filter, map, merge, Observable, type Subscriber } from 'rxjs';
 
 export interface PageTransition {
   /** True when the page goes into (or comes out of) the back/forward cache. */
@@ -28,43 +28,50 @@ export interface PageLifecycle {
   isOnline(): boolean;
 }
 
-const NO_PAGE: PageLifecycle = {
-  hidden$: EMPTY,
-  visible$: EMPTY,
-  pagehide$: EMPTY,
-  pageshow$: EMPTY,
-  freeze$: EMPTY,
-  online$: EMPTY,
-  focus$: EMPTY,
-  isOnline: () => true,
-};
-
-const shared = <T>(target: EventTarget, type: string, read: (event: Event) => T): Observable<T> =>
-  fromEvent(target, type).pipe(map(read), share());
+/**
+ * One DOM listener for all subscribers, told in the order they subscribed (tracking before delivery);
+ * added with the first, removed with the last. Without the target (Node, SSR) it never emits.
+ */
+function shared<T>(target: EventTarget | undefined, type: string, read: (event: Event) => T): Observable<T> {
+  const subscribers = new Set<Subscriber<T>>();
+  const listener = (event: Event): void => {
+    const value = read(event);
+    for (const subscriber of [...subscribers]) subscriber.next(value);
+  };
+  return new Observable<T>((subscriber) => {
+    if (!target) return;
+    if (subscribers.size === 0) target.addEventListener(type, listener);
+    subscribers.add(subscriber);
+    return () => {
+      subscribers.delete(subscriber);
+      if (subscribers.size === 0) target.removeEventListener(type, listener);
+    };
+  });
+}
 
 const none = (): void => undefined;
 const transition = (event: Event): PageTransition => ({
   persisted: (event as PageTransitionEvent).persisted === true,
 });
 
-/** The page's lifecycle; outside a browser (Node, SSR) every stream is empty. */
+/** The page's lifecycle; outside a browser (Node, SSR) no stream ever emits. */
 export function pageLifecycle(): PageLifecycle {
-  if (typeof window === 'undefined' || typeof document === 'undefined') return NO_PAGE;
-  const visibility$ = shared(document, 'visibilitychange', () => document.visibilityState);
+  const win = typeof window === 'undefined' ? undefined : window;
+  const doc = typeof document === 'undefined' ? undefined : document;
+  const visibility$ = shared(doc, 'visibilitychange', () => doc?.visibilityState);
+  const when = (state: DocumentVisibilityState) =>
+    visibility$.pipe(
+      filter((now) => now === state),
+      map(none),
+    );
   return {
-    hidden$: visibility$.pipe(
-      filter((state) => state === 'hidden'),
-      map(none),
-    ),
-    visible$: visibility$.pipe(
-      filter((state) => state === 'visible'),
-      map(none),
-    ),
-    pagehide$: shared(window, 'pagehide', transition),
-    pageshow$: shared(window, 'pageshow', transition),
-    freeze$: shared(document, 'freeze', none),
-    online$: shared(window, 'online', none),
-    focus$: merge(shared(window, 'focus', none), shared(window, 'blur', none), visibility$.pipe(map(none))),
+    hidden$: when('hidden'),
+    visible$: when('visible'),
+    pagehide$: shared(win, 'pagehide', transition),
+    pageshow$: shared(win, 'pageshow', transition),
+    freeze$: shared(doc, 'freeze', none),
+    online$: shared(win, 'online', none),
+    focus$: merge(shared(win, 'focus', none), shared(win, 'blur', none), visibility$.pipe(map(none))),
     isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   };
 }

@@ -1,7 +1,5 @@
 import {
-  catchError,
   defer,
-  EMPTY,
   filter,
   finalize,
   map,
@@ -17,6 +15,7 @@ import { nextDeadline, reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
 import { initialState, type TrackerState } from '../core/state';
 import type { McParams, Outgoing } from '../mc/types';
+import { endOnError } from './end-on-error';
 
 export interface TrackingDeps {
   config: CoreConfig;
@@ -91,10 +90,7 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
       filter((out) => out.length > 0),
       finalize(() => deadline$.complete()),
       // A failing signal source or timer ends tracking: said, never thrown at the page.
-      catchError((error: unknown) => {
-        onError?.(error, true);
-        return EMPTY;
-      }),
+      endOnError((error) => onError?.(error, true)),
     );
   });
 }

@@ -6,7 +6,6 @@ import type { PageLifecycle } from '../adapters/page-lifecycle';
 import type { EventQueue } from '../delivery/queue';
 import type { DeliveryReport } from '../delivery/reports';
 import { createSender, type Sender } from '../delivery/sender';
-import type { Outgoing } from '../mc/types';
 import { createPageOutbox } from '../outbox/page-outbox';
 
 export interface DeliveryDeps {
@@ -20,8 +19,7 @@ export interface DeliveryDeps {
 }
 
 export interface Delivery {
-  send(out: readonly Outgoing[]): void;
-  flush: Sender['flush'];
+  sender: Sender;
   /** What the sender and the outbox did. Hot: subscribe before sending. */
   reports$: Observable<DeliveryReport>;
   /**
@@ -49,8 +47,7 @@ export function createDelivery(deps: DeliveryDeps): Delivery {
     online: page.isOnline,
   });
   return {
-    send: (out) => sender.send(out),
-    flush: (options) => sender.flush(options),
+    sender,
     reports$: merge(sender.reports$, outboxReports$),
     watchPage() {
       const subscription = new Subscription();
