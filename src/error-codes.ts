@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   'MC_PARAMS_FAILED',
   // An ad stack (contrib-ads, IMA) misbehaved: the event it was reading is skipped, tracking goes on.
   'MC_AD_STACK_ERROR',
+  // The ad chunk could not be loaded: ads are not tracked on this page, content is.
+  'MC_ADS_UNAVAILABLE',
   // Tracking skipped a player event after an internal error (a bug: please report it).
   'MC_INTERNAL',
 ] as const;

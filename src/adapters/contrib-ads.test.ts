@@ -1,4 +1,4 @@
-import { Subject, takeUntil } from 'rxjs';
+import { filter, Subject, takeUntil } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import type { PlayerSignal } from '../core/signals';
 import { createFakePlayer, type FakePlayer } from '../test-support/fake-player';
@@ -59,7 +59,10 @@ function record(steps: Step[], richer = false, clock = { now: 0 }): string[] {
       : s.type;
   source.signal$.pipe(takeUntil(stop$)).subscribe((s) => out.push(name(s)));
   playerSignals(player, pageLifecycle())
-    .pipe(source.guard, takeUntil(stop$))
+    .pipe(
+      filter((s) => !source.leaked(s)),
+      takeUntil(stop$),
+    )
     .subscribe((s) => out.push(`content:${s.type}`));
   for (const [type, patch, data] of steps) {
     clock.now += 10;

@@ -1,4 +1,4 @@
-import { filter, type MonoTypeOperatorFunction, map, merge, mergeMap, type Observable } from 'rxjs';
+import { map, merge, mergeMap, type Observable } from 'rxjs';
 import type { AdSignal, PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
 import { call } from './guard';
@@ -29,8 +29,8 @@ export interface ContribAdsDeps {
 
 export interface ContribAdsSource {
   signal$: Observable<PlayerSignal>;
-  /** Drops the content events contrib-ads lets leak while content resumes after a break. */
-  guard: MonoTypeOperatorFunction<PlayerSignal>;
+  /** True for a content event contrib-ads lets leak while content resumes after a break: drop it. */
+  leaked(signal: PlayerSignal): boolean;
 }
 
 /**
@@ -124,6 +124,6 @@ export function contribAds(player: PlayerLike, { now, richer, onError }: Contrib
       mergeMap((batch) => batch),
       endOnError(onError),
     ),
-    guard: filter((s) => !(LEAKED.has(s.type) && now() < guardUntil)),
+    leaked: (s) => LEAKED.has(s.type) && now() < guardUntil,
   };
 }

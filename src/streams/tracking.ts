@@ -17,9 +17,16 @@ import { initialState, type TrackerState } from '../core/state';
 import type { McParams, Outgoing } from '../mc/types';
 import { endOnError } from './end-on-error';
 
+/** A signal that was held back (while the ad chunk loaded) with the moment and the player it came with. */
+export interface HeldSignal {
+  held: PlayerSignal;
+  snap: Snapshot;
+  at: number;
+}
+
 export interface TrackingDeps {
   config: CoreConfig;
-  signal$: Observable<PlayerSignal>;
+  signal$: Observable<PlayerSignal | HeldSignal>;
   /** Reads the player at the moment a signal is handled. */
   snapshot: () => Snapshot;
   /** Wall time in epoch ms; `scheduler.now()` in tests. */
@@ -52,8 +59,7 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
    * a session: it runs again from the same state with them (it is pure, so the first run had no effect),
    * which calls the site's function exactly once per session.
    */
-  const step = (state: TrackerState, signal: PlayerSignal, at: number) => {
-    const snap = snapshot();
+  const step = (state: TrackerState, signal: PlayerSignal, snap: Snapshot, at: number) => {
     const first = reduce(config, state, signal, snap, at);
     if (!sessionParams || !first.out.some((o) => o.event.eventType === 'sessionStart')) return first;
     return reduce(config, state, signal, { ...snap, params: sessionParams(snap.src) }, at);
@@ -67,10 +73,12 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
     let state = initialState;
     let armed: number | undefined | null = null; // the deadline last passed on; null: none yet
     return merge(signal$, wake$).pipe(
-      map((signal) => {
-        const at = now();
+      map((item) => {
+        const held = 'held' in item ? item : undefined;
+        const signal = 'held' in item ? item.held : item;
+        const at = held ? held.at : now();
         try {
-          const next = step(state, signal, at);
+          const next = step(state, signal, held ? held.snap : snapshot(), at);
           state = next.state;
           return next.out;
         } catch (error) {

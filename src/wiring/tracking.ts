@@ -2,8 +2,6 @@
 // snapshot of the player, through the pure core into Media Collection events.
 import { merge, type Observable, type SchedulerLike, takeUntil } from 'rxjs';
 import { enableChapters } from '../adapters/chapters-track';
-import { contribAds } from '../adapters/contrib-ads';
-import { imaAds } from '../adapters/ima';
 import type { PageLifecycle } from '../adapters/page-lifecycle';
 import type { PlayerLike } from '../adapters/player';
 import { playerSignals } from '../adapters/player-signals';
@@ -16,6 +14,7 @@ import type { Outgoing } from '../mc/types';
 import type { ResolvedOptions } from '../options';
 import { createSessionParams } from '../session-params';
 import { tracking } from '../streams/tracking';
+import { type AdsDeps, adAwareSignals } from './ads';
 
 export interface TrackingWiring {
   player: PlayerLike;
@@ -30,6 +29,8 @@ export interface TrackingWiring {
   stop$: Observable<void>;
   /** Says a problem as a `mediacollection:error`. */
   report: (detail: ErrorDetail) => void;
+  /** The ad chunk, in specs. */
+  loadAds?: AdsDeps['load'];
 }
 
 const BLANK: Snapshot = {
@@ -63,15 +64,6 @@ function snapshots(player: PlayerLike): () => Snapshot {
   };
 }
 
-/** The ad stacks: IMA describes its ads best; contrib-ads then only bookends the breaks. */
-function adSignals(w: TrackingWiring) {
-  const failed = (source: string) => (error: unknown) =>
-    w.report({ code: 'MC_AD_STACK_ERROR', source, error });
-  const ima = imaAds(w.player, { onError: failed('ima') });
-  const contrib = contribAds(w.player, { now: w.now, richer: ima.active, onError: failed('contrib-ads') });
-  return { ima, contrib };
-}
-
 /** Media Collection events, one array per signal that produced any. */
 export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
   const { player, options } = w;
@@ -82,12 +74,19 @@ export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
     mainPingMs: options.mainPingMs,
     adPingMs: options.adPingMs,
   };
-  const { ima, contrib } = adSignals(w);
-  const outside$ = merge(playerSignals(player, w.page).pipe(contrib.guard), contrib.signal$, ima.signal$);
+  const snapshot = snapshots(player);
+  const outside$ = adAwareSignals({
+    player,
+    content$: playerSignals(player, w.page),
+    snapshot,
+    now: w.now,
+    report: w.report,
+    ...(w.loadAds ? { load: w.loadAds } : {}),
+  });
   return tracking({
     config,
     signal$: merge(outside$.pipe(takeUntil(w.stop$)), w.control$),
-    snapshot: snapshots(player),
+    snapshot,
     sessionParams: createSessionParams(options.params, w.report),
     now: w.now,
     scheduler: w.scheduler,

@@ -3,18 +3,19 @@ import { check, kB, MISSING } from './format.mjs';
 
 export function sizeRows({ size, budget }) {
   if (!size) return [['1 Size', ...MISSING]];
-  const row = (c) => `${kB(c.added.min)} / ${kB(c.added.gzip)} / ${kB(c.added.brotli)}`;
+  const row = (c, added = c.added) => `${kB(added.min)} / ${kB(added.gzip)} / ${kB(added.brotli)}`;
   const plugin = size.candidates.find((c) => c.id === 'plugin');
   const ratio = (c) => `ours ÷ theirs (gzip) = ${(plugin.added.gzip / c.added.gzip).toFixed(2)}`;
   const target = budget.targetAddedGzipBytes;
   return [
     ['1 Size: what a Vite app build of a video.js page adds, kB min / gzip / brotli', '', '', ''],
     [
-      '  videojs-media-collection, total',
-      row(plugin),
+      '  videojs-media-collection, no ads (main entry + what a page without an ad stack loads)',
+      row(plugin, plugin.addedNoAds),
       `≤ ${kB(target)} gzip (npm test budget ${kB(budget.maxAddedGzipBytes)})`,
-      check(plugin.added.gzip <= target),
+      check(plugin.addedNoAds.gzip <= target),
     ],
+    ['  videojs-media-collection, with ads (+ the ad chunk)', row(plugin), '', '–'],
     ...plugin.breakdown.groups.map((g) => [
       `    ${g.name === 'rxjs' ? 'rxjs (+tslib)' : g.name}`,
       `${kB(g.min)} / ${kB(g.gzip)} / ${kB(g.brotli)}`,

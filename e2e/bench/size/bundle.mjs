@@ -16,6 +16,23 @@ export const compressed = (text) => {
 };
 
 /**
+ * What a page downloads before anything is imported dynamically: the entry chunk and every chunk it
+ * imports statically, transitively. Chunks reached only through `import()` (the plugin's ad chunk,
+ * loaded only where the player has an ad stack) are left out.
+ */
+export function eagerChunks(chunks) {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (!chunk || seen.has(chunk)) return;
+    seen.add(chunk);
+    for (const name of chunk.imports ?? []) visit(byName.get(name));
+  };
+  for (const chunk of chunks) if (chunk.isEntry) visit(chunk);
+  return [...seen];
+}
+
+/**
  * Builds `code` as the entry of an app in `workDir` (whose node_modules may hold a package under test)
  * and returns every JS chunk's sizes and, for all chunks together, the text each npm package contributed.
  */
@@ -46,8 +63,9 @@ export async function bundleApp(workDir, id, code, { alias, ownerOf } = {}) {
     }
   }
   // Compressed per chunk, as the browser downloads them.
-  const total = chunks
-    .map((c) => compressed(c.code))
-    .reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-  return { chunks: chunks.length, total, byPackage };
+  const sum = (list) =>
+    list
+      .map((c) => compressed(c.code))
+      .reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+  return { chunks: chunks.length, total: sum(chunks), eager: sum(eagerChunks(chunks)), byPackage };
 }

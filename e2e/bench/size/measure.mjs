@@ -58,7 +58,9 @@ export async function measureSizes(workDir, ids = CANDIDATES.map((c) => c.id)) {
         id: c.id,
         label: c.label,
         chunks: build.chunks,
+        // With ads: every chunk, the ad chunk included. No ads: what a page without an ad stack loads.
         added,
+        addedNoAds: minus(build.eager, baseline),
         ...(c.groups ? { breakdown: breakdown(c, build, added) } : {}),
       };
     });

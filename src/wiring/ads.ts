@@ -1,0 +1,153 @@
+// Content signals, and ad signals once the ad chunk is there (docs/contributing.md#the-ad-chunk). The
+// ad adapters (contrib-ads, IMA) are a chunk of their own, loaded only when the player has an ad stack.
+// While it loads, every signal is held with the moment and the player reading it came with, and the
+// ad stacks' player events are recorded; once loaded, all of it is replayed in order, so no ad event
+// is lost and none is taken for content.
+import { Observable, type Subscriber, Subscription } from 'rxjs';
+import type { AdStacks } from '../adapters/ad-stacks';
+import type { Handler, PlayerLike } from '../adapters/player';
+import { fromSource } from '../adapters/player-signals';
+import type { PlayerSignal, Snapshot } from '../core/signals';
+import type { ErrorDetail } from '../error-codes';
+import type { HeldSignal } from '../streams/tracking';
+
+/** Every player event the ad adapters listen to (a spec checks the list against them). */
+export const AD_EVENTS = [
+  'adstart',
+  'ads-pod-started',
+  'ads-ad-started',
+  'adplaying',
+  'adpause',
+  'adended',
+  'ads-ad-ended',
+  'ads-ad-skipped',
+  'adskip',
+  'adend',
+  'ads-pod-ended',
+  'adtimeout',
+  'adserror',
+  'contentended',
+  'ads-manager',
+  'loadstart',
+];
+
+type LoadAdStacks = () => Promise<{
+  adStacks: (player: PlayerLike, now: () => number, report: (d: ErrorDetail) => void) => AdStacks;
+}>;
+
+export interface AdsDeps {
+  player: PlayerLike;
+  content$: Observable<PlayerSignal>;
+  snapshot: () => Snapshot;
+  now: () => number;
+  report: (detail: ErrorDetail) => void;
+  /** The ad chunk; a dynamic import, replaced in specs. */
+  load?: LoadAdStacks;
+}
+
+/** contrib-ads registered (`player.ads`), videojs-ima (`player.ima`) or the IMA SDK (`google.ima`). */
+export function hasAdStack(player: PlayerLike): boolean {
+  const p = player as { ads?: unknown; ima?: unknown };
+  const google = (globalThis as { google?: { ima?: unknown } }).google;
+  return p.ads !== undefined || p.ima !== undefined || google?.ima !== undefined;
+}
+
+type AdEvent = { type: string };
+
+/** A player event for the ad adapters, with the player reading and moment when held while loading. */
+interface Recorded {
+  event: AdEvent;
+  snap?: Snapshot;
+  at?: number;
+}
+
+/**
+ * The player as the ad adapters see it: the player itself for every read, but their listeners are
+ * fed the recorded events (held ones first, in order, then live ones).
+ */
+export function replayingPlayer(player: PlayerLike) {
+  const handlers: [string, Handler][] = [];
+  const facade: PlayerLike = Object.assign(Object.create(player), {
+    on(types: string | string[], handler: Handler) {
+      for (const type of [types].flat()) handlers.push([type, handler]);
+    },
+    off(types: string | string[], handler: Handler) {
+      for (const type of [types].flat()) {
+        const at = handlers.findIndex(([t, h]) => t === type && h === handler);
+        if (at >= 0) handlers.splice(at, 1);
+      }
+    },
+  });
+  const feed = (event: AdEvent) => {
+    for (const [type, handler] of [...handlers]) if (type === event.type) handler(event);
+  };
+  return { facade, feed };
+}
+
+export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSignal> {
+  const { player, snapshot, now, report } = deps;
+  const load: LoadAdStacks = deps.load ?? (() => import('../adapters/ad-stacks'));
+  return new Observable((out: Subscriber<PlayerSignal | HeldSignal>) => {
+    const subscription = new Subscription();
+    const replay = replayingPlayer(player);
+    let stacks: AdStacks | undefined;
+    let held: (HeldSignal | Recorded)[] | undefined; // while the chunk loads
+    let failed = false;
+    let replaying: Recorded | undefined;
+
+    const release = () => {
+      const queue = held ?? [];
+      held = undefined;
+      for (const item of queue) {
+        if ('held' in item) {
+          if (!stacks?.leaked(item.held)) out.next(item);
+        } else if (stacks) {
+          replaying = item;
+          replay.feed(item.event);
+          replaying = undefined;
+        }
+      }
+    };
+    const start = () => {
+      if (held || stacks || failed) return;
+      held = [];
+      load().then(
+        (chunk) => {
+          if (subscription.closed) return;
+          stacks = chunk.adStacks(replay.facade, now, report);
+          subscription.add(
+            stacks.signal$.subscribe((signal) =>
+              out.next(
+                replaying?.snap ? { held: signal, snap: replaying.snap, at: replaying.at ?? now() } : signal,
+              ),
+            ),
+          );
+          release();
+        },
+        (error: unknown) => {
+          failed = true;
+          report({ code: 'MC_ADS_UNAVAILABLE', error });
+          release();
+        },
+      );
+    };
+
+    subscription.add(
+      deps.content$.subscribe((signal) => {
+        if (held) held.push({ held: signal, snap: snapshot(), at: now() });
+        else if (!stacks?.leaked(signal)) out.next(signal);
+      }),
+    );
+    subscription.add(
+      fromSource(player, AD_EVENTS).subscribe((e) => {
+        const event = e as AdEvent;
+        if (failed || (!stacks && !held && event.type === 'loadstart')) return;
+        if (!stacks) start(); // an ad stack set up after the tracker shows itself by its events
+        if (held) held.push({ event, snap: snapshot(), at: now() });
+        else replay.feed(event);
+      }),
+    );
+    if (hasAdStack(player)) start();
+    return subscription;
+  });
+}
