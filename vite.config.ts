@@ -79,9 +79,6 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: false,
       sourcemap: true,
       minify: umd,
-      // The ad chunk (src/adapters/ad-stacks.ts) is imported where it is needed; Vite's preload helper
-      // would add ~0.7 kB to every page for a chunk the site's own bundler splits anyway.
-      modulePreload: false,
       lib: {
         entry: 'src/index.ts',
         name: 'videojsMediaCollection',

@@ -12,6 +12,18 @@ const Plugin = videojs.getPlugin('plugin') as unknown as PluginBase;
  * and video.js disposes it with the player.
  */
 export class MediaCollectionPlugin extends Plugin implements MediaCollectionTracker {
+  // The tracker's own members, copied onto the instance in the constructor (no forwarding code).
+  declare readonly events$: MediaCollectionTracker['events$'];
+  declare readonly reports$: MediaCollectionTracker['reports$'];
+  declare flush: () => Promise<void>;
+  declare adBreakStart: (options?: { name?: string }) => void;
+  declare adStart: (ad: AdInfo) => void;
+  declare adComplete: () => void;
+  declare adSkip: () => void;
+  declare adBreakComplete: () => void;
+  declare chapterStart: (chapter: ChapterInfo) => void;
+  declare chapterComplete: () => void;
+  declare chapterSkip: () => void;
   private readonly tracker: TrackerHandle;
 
   constructor(player: unknown, options?: unknown) {
@@ -19,50 +31,8 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
     const resolved = resolveOptions(options);
     super(player);
     this.tracker = createTracker(player as PlayerLike, resolved);
-  }
-
-  get events$() {
-    return this.tracker.events$;
-  }
-
-  get reports$() {
-    return this.tracker.reports$;
-  }
-
-  flush(): Promise<void> {
-    return this.tracker.flush();
-  }
-
-  adBreakStart(options?: { name?: string }): void {
-    this.tracker.adBreakStart(options);
-  }
-
-  adStart(ad: AdInfo): void {
-    this.tracker.adStart(ad);
-  }
-
-  adComplete(): void {
-    this.tracker.adComplete();
-  }
-
-  adSkip(): void {
-    this.tracker.adSkip();
-  }
-
-  adBreakComplete(): void {
-    this.tracker.adBreakComplete();
-  }
-
-  chapterStart(chapter: ChapterInfo): void {
-    this.tracker.chapterStart(chapter);
-  }
-
-  chapterComplete(): void {
-    this.tracker.chapterComplete();
-  }
-
-  chapterSkip(): void {
-    this.tracker.chapterSkip();
+    const { dispose: _, ...tracker } = this.tracker;
+    Object.assign(this, tracker);
   }
 
   override dispose(): void {

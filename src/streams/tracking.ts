@@ -1,15 +1,4 @@
-import {
-  defer,
-  filter,
-  finalize,
-  map,
-  merge,
-  type Observable,
-  type SchedulerLike,
-  Subject,
-  switchMap,
-  timer,
-} from 'rxjs';
+import { filter, map, merge, Observable, type SchedulerLike, Subject, switchMap, timer } from 'rxjs';
 import type { CoreConfig } from '../core/config';
 import { nextDeadline, reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
@@ -64,7 +53,8 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
     if (!sessionParams || !first.out.some((o) => o.event.eventType === 'sessionStart')) return first;
     return reduce(config, state, signal, { ...snap, params: sessionParams(snap.src) }, at);
   };
-  return defer(() => {
+  // One state and one deadline timer per subscription; the timer stops with it.
+  return new Observable<Outgoing[]>((subscriber) => {
     const deadline$ = new Subject<number | undefined>();
     const wake$ = deadline$.pipe(
       switchMap((at) => (at === undefined ? [] : timer(Math.max(0, at - now()), scheduler))),
@@ -72,33 +62,38 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
     );
     let state = initialState;
     let armed: number | undefined | null = null; // the deadline last passed on; null: none yet
-    return merge(signal$, wake$).pipe(
-      map((item) => {
-        const held = 'held' in item ? item : undefined;
-        const signal = 'held' in item ? item.held : item;
-        const at = held ? held.at : now();
-        try {
-          const next = step(state, signal, held ? held.snap : snapshot(), at);
-          state = next.state;
-          return next.out;
-        } catch (error) {
-          onError?.(error, false);
-          return [];
-        } finally {
-          // A changed deadline re-arms the timer (most signals leave it where it was), and so does
-          // its own tick: a timeout can end just before the wall clock reaches the deadline, which
-          // then stays the same and would otherwise be armed by nothing (a paused player sends no signal).
-          const deadline = nextDeadline(config, state, at);
-          if (deadline !== armed || signal === TICK) {
-            armed = deadline;
-            deadline$.next(deadline);
+    const subscription = merge(signal$, wake$)
+      .pipe(
+        map((item) => {
+          const held = 'held' in item ? item : undefined;
+          const signal = 'held' in item ? item.held : item;
+          const at = held ? held.at : now();
+          try {
+            const next = step(state, signal, held ? held.snap : snapshot(), at);
+            state = next.state;
+            return next.out;
+          } catch (error) {
+            onError?.(error, false);
+            return [];
+          } finally {
+            // A changed deadline re-arms the timer (most signals leave it where it was), and so does
+            // its own tick: a timeout can end just before the wall clock reaches the deadline, which
+            // then stays the same and would otherwise be armed by nothing (a paused player sends no signal).
+            const deadline = nextDeadline(config, state, at);
+            if (deadline !== armed || signal === TICK) {
+              armed = deadline;
+              deadline$.next(deadline);
+            }
           }
-        }
-      }),
-      filter((out) => out.length > 0),
-      finalize(() => deadline$.complete()),
-      // A failing signal source or timer ends tracking: said, never thrown at the page.
-      endOnError((error) => onError?.(error, true)),
-    );
+        }),
+        filter((out) => out.length > 0),
+        // A failing signal source or timer ends tracking: said, never thrown at the page.
+        endOnError((error) => onError?.(error, true)),
+      )
+      .subscribe(subscriber);
+    return () => {
+      subscription.unsubscribe();
+      deadline$.complete();
+    };
   });
 }

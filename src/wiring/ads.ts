@@ -66,20 +66,14 @@ interface Recorded {
  * fed the recorded events (held ones first, in order, then live ones).
  */
 export function replayingPlayer(player: PlayerLike) {
-  const handlers: [string, Handler][] = [];
+  // fromSource gives `on` and `off` the same types with the same handler.
+  const handlers = new Map<Handler, string[]>();
   const facade: PlayerLike = Object.assign(Object.create(player), {
-    on(types: string | string[], handler: Handler) {
-      for (const type of [types].flat()) handlers.push([type, handler]);
-    },
-    off(types: string | string[], handler: Handler) {
-      for (const type of [types].flat()) {
-        const at = handlers.findIndex(([t, h]) => t === type && h === handler);
-        if (at >= 0) handlers.splice(at, 1);
-      }
-    },
+    on: (types: string | string[], handler: Handler) => handlers.set(handler, [types].flat()),
+    off: (_: unknown, handler: Handler) => handlers.delete(handler),
   });
   const feed = (event: AdEvent) => {
-    for (const [type, handler] of [...handlers]) if (type === event.type) handler(event);
+    for (const [handler, types] of [...handlers]) if (types.includes(event.type)) handler(event);
   };
   return { facade, feed };
 }

@@ -1,6 +1,6 @@
 // Tracking as the tracker uses it: the player's, the page's and the ad stacks' signals, read with a
 // snapshot of the player, through the pure core into Media Collection events.
-import { merge, type Observable, type SchedulerLike, takeUntil } from 'rxjs';
+import { merge, Observable, type SchedulerLike } from 'rxjs';
 import { enableChapters } from '../adapters/chapters-track';
 import type { PageLifecycle } from '../adapters/page-lifecycle';
 import type { PlayerLike } from '../adapters/player';
@@ -64,6 +64,14 @@ function snapshots(player: PlayerLike): () => Snapshot {
   };
 }
 
+/** `takeUntil` in a few bytes (its only use): the source stops when `stop$` emits. */
+const until = <T>(source: Observable<T>, stop$: Observable<void>): Observable<T> =>
+  new Observable<T>((subscriber) => {
+    const subscription = source.subscribe(subscriber);
+    subscription.add(stop$.subscribe(() => subscription.unsubscribe()));
+    return subscription;
+  });
+
 /** Media Collection events, one array per signal that produced any. */
 export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
   const { player, options } = w;
@@ -85,7 +93,7 @@ export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
   });
   return tracking({
     config,
-    signal$: merge(outside$.pipe(takeUntil(w.stop$)), w.control$),
+    signal$: merge(until(outside$, w.stop$), w.control$),
     snapshot,
     sessionParams: createSessionParams(options.params, w.report),
     now: w.now,
