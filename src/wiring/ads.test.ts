@@ -15,7 +15,7 @@ const AD = 'https://media.test/ad.webm';
 function setUp({ ads = true, fails = false } = {}) {
   const player = createFakePlayer();
   player.state.src = CONTENT;
-  if (ads) Object.assign(player, { ads: () => undefined });
+  if (ads) Object.assign(player, { ads: Object.assign(() => undefined, { settings: {} }) });
   const content$ = new Subject<PlayerSignal>();
   const out: (PlayerSignal | HeldSignal)[] = [];
   const reports: ErrorDetail[] = [];
@@ -63,7 +63,7 @@ describe('adAwareSignals', () => {
 
   it('holds every signal while the chunk loads, then replays them in order with their moment and reading', async () => {
     const t = setUp();
-    expect(t.loads()).toBe(1); // `player.ads`: contrib-ads is there
+    expect(t.loads()).toBe(1); // `player.ads.settings`: contrib-ads is set up on this player
     t.player.fire('adstart');
     t.tick(10);
     t.content$.next({ type: 'play' });
@@ -153,8 +153,13 @@ describe('adAwareSignals', () => {
   it('finds contrib-ads, videojs-ima and the IMA SDK', () => {
     const player = createFakePlayer();
     expect(hasAdStack(player)).toBe(false);
-    expect(hasAdStack(Object.assign(createFakePlayer(), { ads: () => undefined }))).toBe(true);
-    expect(hasAdStack(Object.assign(createFakePlayer(), { ima: () => undefined }))).toBe(true);
+    // Registered plugins that were never set up on this player are no ad stack.
+    expect(
+      hasAdStack(Object.assign(createFakePlayer(), { ads: () => undefined, ima: () => undefined })),
+    ).toBe(false);
+    const ads = Object.assign(() => undefined, { settings: {} });
+    expect(hasAdStack(Object.assign(createFakePlayer(), { ads }))).toBe(true);
+    expect(hasAdStack(Object.assign(createFakePlayer(), { ima: { addEventListener() {} } }))).toBe(true);
     const g = globalThis as { google?: unknown };
     g.google = { ima: {} };
     try {

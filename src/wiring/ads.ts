@@ -45,11 +45,15 @@ export interface AdsDeps {
   load?: LoadAdStacks;
 }
 
-/** contrib-ads registered (`player.ads`), videojs-ima (`player.ima`) or the IMA SDK (`google.ima`). */
+/**
+ * An ad stack set up on this player: contrib-ads (`player.ads()` has run: `player.ads.settings`),
+ * videojs-ima (`player.ima(…)` has run: an object), or the IMA SDK on the page (`google.ima`). A page
+ * that only imported contrib-ads has a `player.ads` function but no ads: no chunk for it.
+ */
 export function hasAdStack(player: PlayerLike): boolean {
-  const p = player as { ads?: unknown; ima?: unknown };
+  const p = player as { ads?: { settings?: unknown }; ima?: unknown };
   const google = (globalThis as { google?: { ima?: unknown } }).google;
-  return p.ads !== undefined || p.ima !== undefined || google?.ima !== undefined;
+  return p.ads?.settings !== undefined || typeof p.ima === 'object' || google?.ima !== undefined;
 }
 
 type AdEvent = { type: string };
