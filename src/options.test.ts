@@ -74,7 +74,7 @@ describe('resolveOptions', () => {
     // media.playerName has a default and media.length comes from the duration: they are not asked for.
     expect(problems).toEqual([
       expect.stringMatching(/^missing endpoint/),
-      'params need analytics.trackingServer, analytics.reportSuite, visitor.marketingCloudOrgId, media.id, media.contentType, media.channel (required on sessionStart)',
+      'params need analytics.trackingServer, analytics.reportSuite, visitor.marketingCloudOrgId, media.id, media.contentType, media.channel (required on sessionStart).',
     ]);
     for (const p of problems) expect(message).toContain(p);
   });
@@ -82,7 +82,7 @@ describe('resolveOptions', () => {
   it('lists only the required params still missing, beside the other params problems', () => {
     const params = { 'analytics.trackingServer': 't.sc.omtrdc.net', 'media.id': 1, 'media.channel': 'web' };
     expect(problemsOf({ endpoint: VALID.endpoint, params })).toEqual([
-      'params need analytics.reportSuite, visitor.marketingCloudOrgId, media.contentType (required on sessionStart)',
+      'params need analytics.reportSuite, visitor.marketingCloudOrgId, media.contentType (required on sessionStart).',
       expect.stringContaining('params["media.id"] must be a string'),
     ]);
   });

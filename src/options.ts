@@ -1,5 +1,4 @@
 import { isPlainObject } from './mc/json-types';
-import { type JsonType, PARAMS_SPECS } from './mc/params-spec';
 import type { CustomMetadata, McParams } from './mc/types';
 import { customMetadataProblems } from './mc/validate-metadata';
 import { paramsProblems } from './mc/validate-params';
@@ -67,35 +66,13 @@ function intervalProblems(name: string, value: unknown, min: number, max: number
 /** Params as the session will send them, so validation sees exactly what the collector would. */
 const withDefaults = (params: McParams): McParams => ({ ...DEFAULT_PARAMS, ...params });
 
-const REQUIRED: Readonly<Record<string, JsonType>> = PARAMS_SPECS.sessionStart?.required ?? {};
-/** Stands in for a missing required param, so the remaining checks run as the collector would run them. */
-const PLACEHOLDER: Record<JsonType, unknown> = {
-  string: '',
-  number: 0,
-  integer: 0,
-  boolean: false,
-  object: {},
-};
-
-/**
- * Session params problems, checked as the collector would check a sessionStart; every required param
- * still missing is named in one line, so an empty `params` reads as the list of what to fill in.
- */
-export function sessionParamsProblems(params: unknown): string[] {
-  if (params !== undefined && !isPlainObject(params)) {
+/** Session params problems, checked as the collector would check a sessionStart. */
+export function sessionParamsProblems(params: unknown = {}): string[] {
+  if (!isPlainObject(params)) {
     return ['params must be an object (or a function returning one) with the sessionStart params'];
   }
-  const given = Object.fromEntries(
-    Object.entries({ ...withDefaults((params ?? {}) as McParams) }).filter(([, v]) => v !== undefined),
-  );
   // media.length is filled in from the duration when absent.
-  const candidate: Record<string, unknown> = { 'media.length': 1, ...given };
-  const missing = Object.keys(REQUIRED).filter((key) => !(key in candidate));
-  for (const key of missing) candidate[key] = PLACEHOLDER[REQUIRED[key] as JsonType];
-  return [
-    ...(missing.length > 0 ? [`params need ${missing.join(', ')} (required on sessionStart)`] : []),
-    ...paramsProblems('sessionStart', candidate).map((p) => `params: ${p}`),
-  ];
+  return paramsProblems('sessionStart', { 'media.length': 1, ...withDefaults(params as McParams) });
 }
 
 /** Validates everything at once; throws one error naming every problem. */
