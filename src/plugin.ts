@@ -53,6 +53,10 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
     this.tracker.adBreakComplete();
   }
 
+  contentComplete(): void {
+    this.tracker.contentComplete();
+  }
+
   chapterStart(chapter: ChapterInfo): void {
     this.tracker.chapterStart(chapter);
   }
