@@ -18,7 +18,8 @@ const secondOfDay = (at: number): number => (Math.floor(at) % 86_400_000) / 1000
  * The wall time of what is on screen at `at`: the stream's program date time when the player knows it,
  * else `at` less how far behind the live edge the viewer is (docs/mapping.md#live-content).
  */
-const onScreen = (snap: Snapshot, at: number): number => snap.programTime ?? at - (snap.behindLive ?? 0) * 1000;
+const onScreen = (snap: Snapshot, at: number): number =>
+  snap.programTime ?? at - (snap.behindLive ?? 0) * 1000;
 
 /** The content position to report for a snapshot taken at wall time `at`; `live` from the session. */
 export const position = (snap: Snapshot, at: number, live = false): number =>
