@@ -40,9 +40,9 @@ describe('live content with program date times', () => {
   ];
   const { events, types, state } = run(beats);
 
-  it('sessionStart: media.length 86400, playhead the second of day of the frame on screen', () => {
+  it('sessionStart waits for the first frame: media.length 86400, the playhead that frame, ts the intent', () => {
     expect(events[0]?.params?.['media.length']).toBe(86_400);
-    expect(events[0]?.playerTime.playhead).toBe(sod(T0 - LATENCY));
+    expect(events[0]?.playerTime).toEqual({ playhead: sod(T0 + 200 - LATENCY), ts: T0 });
   });
 
   it('pause freezes it; resuming plays on from the frame that was on screen', () => {
@@ -107,7 +107,10 @@ describe('live by media.contentType', () => {
 
   it('media.length given in params wins', () => {
     const { events } = run(
-      [{ t: 0, signal: 'play', snap: { ...live, paused: false } }],
+      [
+        { t: 0, signal: 'play', snap: { ...live, paused: false } },
+        { t: 200, signal: 'playing' },
+      ],
       config({ 'media.length': 3600 }),
     );
     expect(events[0]?.params?.['media.length']).toBe(3600);
@@ -127,6 +130,6 @@ describe('live across midnight', () => {
     }
     const { types, events } = run(beats);
     expect(types).not.toContain('bufferStart');
-    expect(events[0]?.playerTime.playhead).toBe(86_398.5);
+    expect(events[0]?.playerTime.playhead).toBe(86_398.7);
   });
 });

@@ -9,8 +9,11 @@ import { syncStates } from './states';
 
 const knownDuration = (d: number): boolean => Number.isFinite(d) && d > 0;
 
-/** Whether sessionStart can be built now: media.length needs the duration (or a live stream). */
-export const canStart = (snap: Snapshot): boolean => knownDuration(snap.duration) || isLive(snap);
+/**
+ * Whether sessionStart can be built now: media.length needs the duration. A live stream waits for its
+ * first frame, so the playhead is the moment that went on screen (docs/mapping.md#live-content).
+ */
+export const canStart = (snap: Snapshot): boolean => knownDuration(snap.duration);
 
 /**
  * Opens a new session: sessionStart, then the active states (MC API: states are per session, so they
