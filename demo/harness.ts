@@ -1,5 +1,6 @@
 // E2E harness: one player, configured by query parameters, never autoplaying (tests start playback).
 //   media=<file>        file in demo/public/media (default content.webm)
+//   live=<epoch ms>     play the local HLS live stream that began at that moment instead (demo/live-stream.ts)
 //   slow=<query>        serve it through the stall middleware: /slow/<media>?<slow>
 //                       e.g. slow=stallAfter%3D65536%26stallMs%3D8000 (measured: e2e/support/stall.ts)
 //   collector=<url>     the collector emulator the page posts to (default: the dev server's standalone one,
@@ -99,7 +100,12 @@ if (pluginLoaded) {
 }
 
 // src() after construction: video.js 8.24 with `sources` in the options sometimes never starts playing.
-player.src({ src: absolute(slow ? `/slow/${media}?${slow}` : `/media/${media}`), type: mediaType(media) });
+const liveEpoch = query.get('live');
+player.src(
+  liveEpoch
+    ? { src: absolute(`/live/${liveEpoch}/index.m3u8`), type: 'application/x-mpegURL' }
+    : { src: absolute(slow ? `/slow/${media}?${slow}` : `/media/${media}`), type: mediaType(media) },
+);
 if (query.get('chapters') === '1') {
   // manualCleanup: video.js drops auto-cleaned remote tracks on every source change, ads included.
   player.addRemoteTextTrack(

@@ -3,8 +3,9 @@
 // the same player by swapping sources, as simple custom stacks do. The break opens before the source
 // changes and closes after the content is back in place, so the plugin reads every media event in
 // between as the ad stack's, never as a new content source, a seek or a chapter change.
-// No post-roll: the manual API has no call for "the content has ended", so a post-roll after `ended`
-// would land after sessionComplete.
+// No post-roll: this stack swaps sources after the content's `ended`, by which time the session has
+// completed; `tracker.contentComplete()` is for stacks that know the end is coming (server-side ads,
+// docs/mapping.md#manual-calls).
 import type videojs from 'video.js';
 import type { ManualAdApi } from '../src/index';
 import type { AdSchedule } from './ad-schedule';

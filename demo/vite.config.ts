@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { mediaCollectionEmulator } from '../src/emulator/index.ts';
 import { demoBanner } from './banner.ts';
+import { liveStream } from './live-stream.ts';
 import { slowMedia } from './slow-media.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -19,6 +20,7 @@ export default defineConfig({
     demoBanner(`http://127.0.0.1:${demoPort}/`),
     mediaCollectionEmulator({ port: collectorPort }),
     slowMedia(path.join(here, 'public/media')),
+    liveStream(path.join(here, 'public/media')),
   ],
   server: {
     host: '127.0.0.1',

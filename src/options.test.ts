@@ -38,11 +38,15 @@ describe('resolveOptions', () => {
   });
 
   it.each([
-    ['no options', undefined, 'options must be an object'],
-    ['missing endpoint', { params: PARAMS }, 'endpoint is required'],
+    ['options not an object', 'https://acme.hb-api.omtrdc.net', 'options must be an object'],
+    ['missing endpoint', { params: PARAMS }, 'missing endpoint'],
     ['relative endpoint', { ...VALID, endpoint: '/collector' }, 'not an absolute URL'],
-    ['missing params', { endpoint: VALID.endpoint }, 'params must be an object'],
-    ['missing required param', { ...VALID, params: { ...PARAMS, 'media.id': undefined } }, 'media.id'],
+    ['params not an object', { ...VALID, params: 'rsid' }, 'params must be an object'],
+    [
+      'missing required param',
+      { ...VALID, params: { ...PARAMS, 'media.id': undefined } },
+      'params need media.id',
+    ],
     ['wrong param type', { ...VALID, params: { ...PARAMS, 'media.length': '60' } }, 'media.length'],
     ['unknown param key', { ...VALID, params: { ...PARAMS, 'media.colour': 'red' } }, 'media.colour'],
     ['bad custom metadata value', { ...VALID, customMetadata: { show: 3 } }, 'show'],
@@ -55,6 +59,34 @@ describe('resolveOptions', () => {
     expect(problems.some((p) => p.includes(fragment))).toBe(true);
   });
 
+  it.each([
+    ['{}', {}],
+    ['no options at all', undefined],
+  ])('%s: one error naming endpoint and every required param still missing', (_name, options) => {
+    let error: unknown;
+    try {
+      resolveOptions(options);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(MediaCollectionOptionsError);
+    const { problems, message } = error as MediaCollectionOptionsError;
+    // media.playerName has a default and media.length comes from the duration: they are not asked for.
+    expect(problems).toEqual([
+      expect.stringMatching(/^missing endpoint/),
+      'params need analytics.trackingServer, analytics.reportSuite, visitor.marketingCloudOrgId, media.id, media.contentType, media.channel (required on sessionStart).',
+    ]);
+    for (const p of problems) expect(message).toContain(p);
+  });
+
+  it('lists only the required params still missing, beside the other params problems', () => {
+    const params = { 'analytics.trackingServer': 't.sc.omtrdc.net', 'media.id': 1, 'media.channel': 'web' };
+    expect(problemsOf({ endpoint: VALID.endpoint, params })).toEqual([
+      'params need analytics.reportSuite, visitor.marketingCloudOrgId, media.contentType (required on sessionStart).',
+      expect.stringContaining('params["media.id"] must be a string'),
+    ]);
+  });
+
   it('names every problem in one error', () => {
     let error: unknown;
     try {
@@ -63,7 +95,7 @@ describe('resolveOptions', () => {
       error = e;
     }
     const { problems, message } = error as MediaCollectionOptionsError;
-    expect(problems.length).toBeGreaterThanOrEqual(5);
+    expect(problems).toHaveLength(4); // endpoint, the missing params together, media.id, mainPingInterval
     for (const p of problems) expect(message).toContain(p);
   });
 

@@ -1,3 +1,4 @@
+import { isPlainObject } from './mc/json-types';
 import type { CustomMetadata, McParams } from './mc/types';
 import { customMetadataProblems } from './mc/validate-metadata';
 import { paramsProblems } from './mc/validate-params';
@@ -43,7 +44,7 @@ const DEFAULT_PARAMS = { 'media.playerName': 'video.js' } as const;
 
 function endpointProblems(value: unknown): string[] {
   if (typeof value !== 'string' || value === '')
-    return ['endpoint is required: the collector URL, e.g. "https://<namespace>.hb-api.omtrdc.net"'];
+    return ['missing endpoint: the collector URL, e.g. "https://<namespace>.hb-api.omtrdc.net"'];
   let url: URL;
   try {
     url = new URL(value);
@@ -66,18 +67,17 @@ function intervalProblems(name: string, value: unknown, min: number, max: number
 const withDefaults = (params: McParams): McParams => ({ ...DEFAULT_PARAMS, ...params });
 
 /** Session params problems, checked as the collector would check a sessionStart. */
-export function sessionParamsProblems(params: unknown): string[] {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+export function sessionParamsProblems(params: unknown = {}): string[] {
+  if (!isPlainObject(params)) {
     return ['params must be an object (or a function returning one) with the sessionStart params'];
   }
   // media.length is filled in from the duration when absent.
-  const candidate = { 'media.length': 1, ...withDefaults(params as McParams) };
-  return paramsProblems('sessionStart', candidate).map((p) => `params: ${p}`);
+  return paramsProblems('sessionStart', { 'media.length': 1, ...withDefaults(params as McParams) });
 }
 
 /** Validates everything at once; throws one error naming every problem. */
-export function resolveOptions(input: unknown): ResolvedOptions {
-  if (typeof input !== 'object' || input === null) {
+export function resolveOptions(input: unknown = {}): ResolvedOptions {
+  if (!isPlainObject(input)) {
     throw new MediaCollectionOptionsError(['options must be an object with at least endpoint and params']);
   }
   const options = input as Partial<MediaCollectionOptions> & Record<string, unknown>;

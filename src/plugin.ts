@@ -21,6 +21,7 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
   declare adComplete: () => void;
   declare adSkip: () => void;
   declare adBreakComplete: () => void;
+  declare contentComplete: () => void;
   declare chapterStart: (chapter: ChapterInfo) => void;
   declare chapterComplete: () => void;
   declare chapterSkip: () => void;

@@ -68,3 +68,17 @@ for f in content.webm short.webm ad1.webm ad2.webm; do
   d=$(ffprobe -v error -show_entries format=duration -of default=nw=1:nk=1 "$OUT/$f")
   printf '%-14s %8d bytes  %s s\n' "$f" "$(stat -c %s "$OUT/$f")" "$d"
 done
+
+# The live stream's segments (demo/live-stream.ts serves them as a sliding playlist): 20 s in ten 2 s
+# MPEG-TS segments, H.264 baseline without audio (~19 KB each), a burned-in "LIVE hh:mm:ss" timecode.
+# Stored as .m2ts: a .ts file in the repository would be read as TypeScript.
+LIVE_TMP="$(mktemp -d)"
+ffmpeg -hide_banner -loglevel error -y \
+  -f lavfi -i "testsrc2=size=320x180:rate=24:duration=20" \
+  -vf "drawtext=fontfile=$FONT:text='LIVE %{pts\:hms}':x=10:y=h-th-10:fontsize=20:fontcolor=white:box=1:boxcolor=black@0.7" \
+  -c:v libx264 -profile:v baseline -preset veryfast -b:v 40k -maxrate 50k -bufsize 50k \
+  -g 48 -keyint_min 48 -sc_threshold 0 -an -fflags +bitexact \
+  -f hls -hls_time 2 -hls_list_size 0 -hls_segment_filename "$LIVE_TMP/live%02d.ts" "$LIVE_TMP/index.m3u8"
+mkdir -p "$OUT/live"
+for f in "$LIVE_TMP"/live*.ts; do cp "$f" "$OUT/live/$(basename "${f%.ts}").m2ts"; done
+rm -rf "$LIVE_TMP"

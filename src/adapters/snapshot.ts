@@ -1,6 +1,17 @@
 import type { Snapshot } from '../core/signals';
 import { chapterAt } from './chapters-track';
+import { type LivePlayer, type LivePosition, liveClock } from './live-clock';
 import type { PlayerLike } from './player';
+
+const clocks = new WeakMap<PlayerLike, (time: number) => LivePosition>();
+
+/** Where a live viewer is (docs/mapping.md#live-content); nothing for on-demand content. */
+function livePosition(player: LivePlayer, duration: number, time: number): LivePosition {
+  if (duration !== Number.POSITIVE_INFINITY && !player.liveTracker?.isLive?.()) return {};
+  const clock = clocks.get(player) ?? liveClock(player);
+  clocks.set(player, clock);
+  return clock(time);
+}
 
 const CAPTION_KINDS = new Set(['captions', 'subtitles']);
 
@@ -25,9 +36,10 @@ export function readSnapshot(player: PlayerLike): Snapshot {
   const quality = player.getVideoPlaybackQuality?.();
   const playhead = player.currentTime() || 0;
   const chapter = chapterAt(player, playhead);
+  const duration = player.duration();
   return {
     playhead,
-    duration: player.duration(),
+    duration,
     paused: player.paused(),
     seeking: player.seeking(),
     ended: player.ended(),
@@ -37,6 +49,7 @@ export function readSnapshot(player: PlayerLike): Snapshot {
     pictureInPicture: player.isInPictureInPicture?.() ?? false,
     captions: captionsShowing(player),
     inFocus: pageInFocus(),
+    ...livePosition(player, duration, playhead),
     ...(chapter ? { chapter } : {}),
     ...(quality && quality.totalVideoFrames > 0
       ? { droppedFrames: quality.droppedVideoFrames, totalFrames: quality.totalVideoFrames }

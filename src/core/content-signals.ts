@@ -31,7 +31,7 @@ export function handleContent(
         return step;
       return leavePlaying(
         step,
-        snap.seeking || state.resuming ? state.playhead : position(snap, now),
+        snap.seeking || state.resuming ? state.playhead : position(snap, now, state.live),
         now,
         'paused',
       );

@@ -65,6 +65,7 @@ function withChanges(s: TrackerState, changes: Partial<TrackerState>): TrackerSt
     doneChapter: s.doneChapter,
     contentEnded: s.contentEnded,
     resuming: s.resuming,
+    live: s.live,
   };
   return Object.assign(copy, changes);
 }

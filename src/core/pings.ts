@@ -13,7 +13,7 @@ export function duePings(config: CoreConfig, step: Step, snap: Snapshot, now: nu
   while (next.state.phase === 'active' && next.state.nextPingAt <= now) {
     const at = next.state.nextPingAt;
     const playhead = playheadAt(next, snap, at, now);
-    const qoe = frameQuality(next, snap, position(snap, now));
+    const qoe = frameQuality(next, snap, position(snap, now, next.state.live));
     next = emit(next, 'ping', playhead, at, qoe.qoeData ? { qoeData: qoe.qoeData } : undefined);
     const interval = next.state.adBreak ? config.adPingMs : config.mainPingMs;
     next = patch(next, { nextPingAt: at + interval, ...qoe.changes });
@@ -29,7 +29,7 @@ function playheadAt(step: Step, snap: Snapshot, at: number, now: number): number
   const { playback, playhead, sampleAt } = step.state;
   // In a break the snapshot reads the ad; the content position is frozen where the break began.
   if (playback !== 'playing' || snap.seeking || step.state.adBreak || step.state.resuming) return playhead;
-  const current = position(snap, now);
+  const current = position(snap, now, step.state.live);
   if (current < playhead || now <= sampleAt) return playhead;
   const share = Math.min(1, Math.max(0, (at - sampleAt) / (now - sampleAt)));
   return playhead + (current - playhead) * share;

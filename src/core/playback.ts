@@ -1,16 +1,13 @@
 import type { CoreConfig } from './config';
 import { emit, patch, type Step } from './emit';
-import { position } from './position';
+import { movedOn, position } from './position';
 import type { Snapshot } from './signals';
-
-/** Smallest playhead movement taken as progress (seconds). */
-const EPSILON = 0.001;
 
 /** MC API `play`: the player entered playing (first frame, resume, end of buffering or seek). */
 export function enterPlaying(step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
   if (state.phase !== 'active' || state.playback === 'playing') return step;
-  const playhead = position(snap, now);
+  const playhead = position(snap, now, state.live);
   // docs/mapping.md#playback: timeToStart (integer ms, play intent → first content frame) on the first
   // content play.
   const qoe = state.contentStarted
@@ -52,8 +49,8 @@ export function estimatedPosition(step: Step, now: number): number {
 export function observePlayhead(config: CoreConfig, step: Step, snap: Snapshot, now: number): Step {
   const { state } = step;
   if (state.phase !== 'active' || state.adBreak || snap.paused || snap.seeking || snap.ended) return step;
-  const current = position(snap, now);
-  const advanced = current > state.playhead + EPSILON;
+  const current = position(snap, now, state.live);
+  const advanced = movedOn(current, state.playhead, state.live);
   if (state.resuming) {
     // Content reloading after a mid-roll: wait for it to move again, without calling it a stall.
     return advanced

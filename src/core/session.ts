@@ -3,14 +3,17 @@ import { openBreak, startAd } from './ads';
 import { closeChapter, openChapter } from './chapters';
 import { type CoreConfig, LIVE_LENGTH } from './config';
 import { emit, patch, type Step } from './emit';
-import { isLive, position } from './position';
+import { isLive, isLiveType, position } from './position';
 import type { Snapshot } from './signals';
 import { syncStates } from './states';
 
 const knownDuration = (d: number): boolean => Number.isFinite(d) && d > 0;
 
-/** Whether sessionStart can be built now: media.length needs the duration (or a live stream). */
-export const canStart = (snap: Snapshot): boolean => knownDuration(snap.duration) || isLive(snap);
+/**
+ * Whether sessionStart can be built now: media.length needs the duration. A live stream waits for its
+ * first frame, so the playhead is the moment that went on screen (docs/mapping.md#live-content).
+ */
+export const canStart = (snap: Snapshot): boolean => knownDuration(snap.duration);
 
 /**
  * Opens a new session: sessionStart, then the active states (MC API: states are per session, so they
@@ -39,8 +42,10 @@ export function startSession(
     ...snap.params,
     ...(resume ? { 'media.resume': true } : {}),
   };
+  const live = isLive(snap) || isLiveType(params['media.contentType']);
   const opened = patch(step, {
     ...context,
+    live,
     phase: 'active',
     playback: 'starting',
     session: `${config.instanceId}:${count}`,
@@ -54,9 +59,9 @@ export function startSession(
   });
   if (typeof params['media.length'] !== 'number') {
     // docs/mapping.md#session: media.length is the content's duration, 86400 for live or unknown.
-    params['media.length'] = knownDuration(snap.duration) ? snap.duration : LIVE_LENGTH;
+    params['media.length'] = !live && knownDuration(snap.duration) ? snap.duration : LIVE_LENGTH;
   }
-  const playhead = position(snap, at);
+  const playhead = position(snap, at, live);
   const qoe =
     step.state.bitrate !== undefined ? { qoeData: { 'media.qoe.bitrate': step.state.bitrate } } : {};
   const started = emit(opened, 'sessionStart', playhead, at, {
@@ -102,9 +107,11 @@ function resendContext(config: CoreConfig, step: Step, at: number): Step {
 
 /**
  * MC API: sessionComplete when main content ends; the open chapter is completed first
- * (docs/mapping.md#session).
+ * (docs/mapping.md#session). Live content ends with sessionEnd instead.
  */
 export function completeSession(step: Step, snap: Snapshot, now: number): Step {
+  // docs/mapping.md#live-content: live content is never complete; its end ends the session.
+  if (step.state.live) return endSession(step, now, 'idle');
   const closed = closeChapter(step, now, 'chapterComplete');
   const playhead = step.state.contentEnded ? step.state.playhead : position(snap, now);
   return patch(emit(closed, 'sessionComplete', playhead, now), {

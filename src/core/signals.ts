@@ -19,6 +19,10 @@ export interface Snapshot {
   pictureInPicture: boolean;
   captions: boolean;
   inFocus: boolean;
+  /** Live: epoch ms of the frame on screen, from the stream's EXT-X-PROGRAM-DATE-TIME. */
+  programTime?: number;
+  /** Live: seconds the viewer is behind the live edge (video.js's live tracker). */
+  behindLive?: number;
   /** The cue of a WebVTT `chapters` track under the playhead, if the content has one. */
   chapter?: ChapterCue;
   /**

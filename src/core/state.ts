@@ -76,6 +76,8 @@ export interface TrackerState {
   readonly doneChapter: number | undefined;
   /** Main content has ended; a post-roll may still play before sessionComplete. */
   readonly contentEnded: boolean;
+  /** The session's content is live: second-of-day playheads, never sessionComplete. */
+  readonly live: boolean;
   /** Content is coming back after a mid-roll: its reload is neither a stall nor a seek. */
   readonly resuming: boolean;
 }
@@ -110,6 +112,7 @@ export const initialState: TrackerState = {
   doneChapter: undefined,
   contentEnded: false,
   resuming: false,
+  live: false,
 };
 
 /** Phases in which a server session is open and events flow. */

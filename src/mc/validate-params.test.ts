@@ -29,7 +29,7 @@ describe('paramsProblems: required keys', () => {
   ];
   it.each(required)('%s without %s', (eventType, key) => {
     expect(paramsProblems(eventType, without(eventType, key))).toEqual([
-      `params[${JSON.stringify(key)}] is required on ${eventType}.`,
+      `params need ${key} (required on ${eventType}).`,
     ]);
   });
 

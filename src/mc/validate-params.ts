@@ -21,10 +21,12 @@ export function paramsProblems(eventType: McEventType, params: unknown): string[
   if (params === undefined) return [`params is required on ${eventType}.`];
   if (!isPlainObject(params)) return ['params must be a JSON object.'];
 
-  const problems = Object.keys(spec.required)
-    .filter((key) => !(key in params))
-    .map((key) => `${keyPath('params', key)} is required on ${eventType}.`);
+  // Every missing key in one line: a first try with empty params reads as the list to fill in.
+  const missing = Object.keys(spec.required).filter((key) => params[key] === undefined);
+  const problems =
+    missing.length > 0 ? [`params need ${missing.join(', ')} (required on ${eventType}).`] : [];
   for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
     const type = spec.required[key] ?? spec.optional[key];
     if (!type) {
       // MC API schema: params additionalProperties:false (docs/adobe-api.md#validation).
