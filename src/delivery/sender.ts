@@ -86,7 +86,7 @@ export function createSender(deps: SenderDeps): Sender {
   };
 
   // Sessions an earlier page left in the queue (the outbox) are picked up at once.
-  enqueue(undefined, () => lanes.drainAll(false));
+  enqueue(undefined, () => lanes.applyAll({ type: 'drain' }));
 
   return {
     send(items) {
@@ -97,7 +97,11 @@ export function createSender(deps: SenderDeps): Sender {
       const stored = appendNow(queue, batch);
       enqueue(batch[0]!.session, async () => {
         await stored; // write-ahead: stored before any request for it starts
-        for (const session of new Set(batch.map((item) => item.session))) lanes.drain(session);
+        // A session's own tracker produced these: it is being played (docs/delivery.md#fast-recovery).
+        const at = ctx.now();
+        for (const session of new Set(batch.map((item) => item.session))) {
+          lanes.apply(session, { type: 'newEvent', at });
+        }
       });
     },
 
@@ -109,7 +113,7 @@ export function createSender(deps: SenderDeps): Sender {
         await sentBefore;
         const metas = await queue.sessions();
         const queued = await Promise.all(metas.map(({ session }) => queue.pending(session)));
-        enqueue(undefined, () => lanes.drainAll(keepalive));
+        enqueue(undefined, () => lanes.applyAll({ type: keepalive ? 'online' : 'drain' }));
         return queued.flat().map((item) => item.id);
       };
       return whenRemoved({ removed$: removed, snapshot, scheduler, timeoutMs }).finally(() => {
@@ -120,15 +124,15 @@ export function createSender(deps: SenderDeps): Sender {
     flushFinal() {
       if (disposed) return;
       // Now, not behind the queue's other work: the page is going (see sendFinal).
-      sendFinal(ctx, lanes.laneOf, lanes.drain);
+      sendFinal(ctx, lanes.laneOf);
     },
 
     wake() {
-      if (!disposed) enqueue(undefined, () => lanes.drainAll(false));
+      if (!disposed) enqueue(undefined, () => lanes.applyAll({ type: 'drain' }));
     },
 
     retryNow() {
-      if (!disposed) enqueue(undefined, () => lanes.drainAll(true));
+      if (!disposed) enqueue(undefined, () => lanes.applyAll({ type: 'online' }));
     },
 
     reports$: reports.asObservable(),
