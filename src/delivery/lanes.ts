@@ -20,7 +20,7 @@ export interface LanesDeps {
   ctx: DeliveryContext;
   scheduler: SchedulerLike;
   /** Called after every transition (the delivery state may have changed). */
-  changed?: () => void;
+  changed?: (input: LaneInput) => void;
 }
 
 /**
@@ -81,7 +81,7 @@ export function createLanes({ ctx, scheduler, changed }: LanesDeps): Lanes {
   const apply = (session: string, input: LaneInput): Promise<void> => {
     const { state, actions } = transition(stateOf(session), input);
     states.set(session, state);
-    changed?.();
+    changed?.(input);
     return perform(session, actions);
   };
 
