@@ -1,6 +1,7 @@
 import videojs from 'video.js';
 import type { PlayerLike } from './adapters/player';
 import type { AdInfo, ChapterInfo } from './core/signals';
+import type { FlushResult } from './delivery/sender';
 import { resolveOptions } from './options';
 import { createTracker, type MediaCollectionTracker, type TrackerHandle } from './tracker';
 
@@ -29,7 +30,11 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
     return this.tracker.reports$;
   }
 
-  flush(): Promise<void> {
+  get delivery$() {
+    return this.tracker.delivery$;
+  }
+
+  flush(): Promise<FlushResult> {
     return this.tracker.flush();
   }
 

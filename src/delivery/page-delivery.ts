@@ -103,7 +103,7 @@ export function createPageDelivery(deps: PageDeliveryDeps): PageDelivery {
       let released = false;
       return {
         send: (items) => sender.send(items),
-        flush: (options) => sender.flushCounting(options),
+        flush: (options) => sender.flush(options),
         flushFinal: () => sender.flushFinal(),
         reports$: reports$.pipe(filter(mine(owner))),
         state$: sender.state$,

@@ -50,9 +50,7 @@ export interface Sender {
   /** Queues the items in order (write-ahead) and sends them; never throws. */
   send(items: readonly Outgoing[]): void;
   /** Resolves when everything queued at call time is delivered or dropped, or at the timeout. */
-  flush(options?: FlushOptions): Promise<void>;
-  /** `flush`, resolving with how many of the events it waited for are still queued. */
-  flushCounting(options?: FlushOptions): Promise<FlushResult>;
+  flush(options?: FlushOptions): Promise<FlushResult>;
   /** Final page hide: keepalive-sends what fits the budget for sessions with a sid; no waiting. */
   flushFinal(): void;
   /** Drains every session the queue holds now (the outbox adopted one another page left). */
@@ -147,7 +145,7 @@ export function createSender(deps: SenderDeps): Sender {
   // Sessions an earlier page left in the queue (the outbox) are picked up at once.
   enqueue(undefined, () => lanes.applyAll({ type: 'drain' }));
 
-  const flushCounting = ({ keepalive = false, timeoutMs = FLUSH_TIMEOUT_MS }: FlushOptions = {}) => {
+  const flush = ({ keepalive = false, timeoutMs = FLUSH_TIMEOUT_MS }: FlushOptions = {}) => {
     if (disposed) return Promise.resolve({ waiting: waiting() });
     if (keepalive) keepaliveFlushes += 1;
     const sentBefore = chain; // "queued at call time": not what later sends add
@@ -182,11 +180,7 @@ export function createSender(deps: SenderDeps): Sender {
       });
     },
 
-    flush(options) {
-      return flushCounting(options).then(() => undefined);
-    },
-
-    flushCounting,
+    flush,
 
     flushFinal() {
       if (disposed) return;
