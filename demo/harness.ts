@@ -91,8 +91,20 @@ function track(target: ReturnType<typeof videojs>): unknown {
     let n = 0;
     const keep = (kind: string) => (_e: unknown, data: unknown) =>
       localStorage.setItem(`__mc:${kind}:${pageId}:${String(n++).padStart(6, '0')}`, JSON.stringify(data));
-    target.on('mediacollection:event', keep('event'));
+    const heard = new WeakSet<object>();
+    target.on('mediacollection:event', (e: unknown, out: object) => {
+      heard.add(out);
+      keep('event')(e, out);
+    });
     target.on('mediacollection:error', keep('error'));
+    // A player being disposed triggers nothing more, so its sessionEnd is heard on the tracker's
+    // events$ (which emits each event just before the player event): kept if no player event came.
+    const events$ = (tracker as { events$: { subscribe(next: (out: object) => void): unknown } }).events$;
+    events$.subscribe((out) => {
+      queueMicrotask(() => {
+        if (!heard.has(out)) keep('event')(undefined, out);
+      });
+    });
   }
   return tracker;
 }
