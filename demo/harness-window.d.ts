@@ -7,6 +7,9 @@ declare global {
     /** Whatever `player.mediaCollection()` returned; undefined with `noplugin=1` or after an init error. */
     tracker: unknown;
     videojs: typeof videojs;
+    /** The second player and its tracker with `players=2`. */
+    player2?: ReturnType<typeof videojs>;
+    tracker2?: unknown;
     /** The ad stack's controls when the harness runs one (`ads=contrib|ima`). */
     ads?: { skip(): void };
     /** The message `mediaCollection()` threw, if it threw. */

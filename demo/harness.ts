@@ -15,10 +15,12 @@
 //   ads=contrib         play demo/ad-schedule.ts through videojs-contrib-ads (demo/contrib-ads-integration.ts);
 //                       ads=ima through the IMA stand-in; schedule=<json> overrides the schedule;
 //                       adfault=timeout|error makes the ad stack time out or fail mid-ad; window.ads.skip() skips
+//   players=2           a second player with its own tracker, same endpoint (window.player2 / window.tracker2),
+//                       recorded like the first
 //   record=1            keep every mediacollection:event / :error in localStorage, one key each
 //                       (`__mc:<kind>:<page>:<n>`, read by e2e/support/outbox.ts): written synchronously, it
 //                       outlives a page that closes, reloads or goes offline
-// Exposes window.player, window.tracker, window.videojs and window.__initError.
+// Exposes window.player, window.tracker, window.videojs and window.__initError (and player2 / tracker2).
 import 'video.js/dist/video-js.css';
 import videojs from 'video.js';
 import { type AdFault, type AdSchedule, DEMO_SCHEDULE } from './ad-schedule';
@@ -82,21 +84,48 @@ if (adStack === 'contrib') {
 }
 
 // Same tick as videojs(), as a real integration would; a throw must not take the page down.
+function track(target: ReturnType<typeof videojs>): unknown {
+  const init = (target as unknown as { mediaCollection(o: Options): unknown }).mediaCollection;
+  const tracker = init.call(target, pluginOptions());
+  if (query.get('record') === '1') {
+    const pageId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+    let n = 0;
+    const keep = (kind: string) => (_e: unknown, data: unknown) =>
+      localStorage.setItem(`__mc:${kind}:${pageId}:${String(n++).padStart(6, '0')}`, JSON.stringify(data));
+    const heard = new WeakSet<object>();
+    target.on('mediacollection:event', (e: unknown, out: object) => {
+      heard.add(out);
+      keep('event')(e, out);
+    });
+    target.on('mediacollection:error', keep('error'));
+    // A player being disposed triggers nothing more, so its sessionEnd is heard on the tracker's
+    // events$ (which emits each event just before the player event): kept if no player event came.
+    const events$ = (tracker as { events$: { subscribe(next: (out: object) => void): unknown } }).events$;
+    events$.subscribe((out) => {
+      queueMicrotask(() => {
+        if (!heard.has(out)) keep('event')(undefined, out);
+      });
+    });
+  }
+  return tracker;
+}
 if (pluginLoaded) {
   try {
-    const init = (player as unknown as { mediaCollection(o: Options): unknown }).mediaCollection;
-    window.tracker = init.call(player, pluginOptions());
-    if (query.get('record') === '1') {
-      const pageId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-      let n = 0;
-      const keep = (kind: string) => (_e: unknown, data: unknown) =>
-        localStorage.setItem(`__mc:${kind}:${pageId}:${String(n++).padStart(6, '0')}`, JSON.stringify(data));
-      player.on('mediacollection:event', keep('event'));
-      player.on('mediacollection:error', keep('error'));
-    }
+    window.tracker = track(player);
   } catch (error) {
     window.__initError = error instanceof Error ? error.message : String(error);
   }
+}
+
+if (query.get('players') === '2') {
+  const video = document.createElement('video');
+  video.className = 'video-js';
+  video.setAttribute('playsinline', '');
+  document.body.append(video);
+  const second = videojs(video, { muted: true, controls: true, width: 320, height: 180, preload: 'auto' });
+  window.player2 = second;
+  if (pluginLoaded) window.tracker2 = track(second);
+  second.src({ src: absolute(`/media/${media}`), type: mediaType(media) });
 }
 
 // src() after construction: video.js 8.24 with `sources` in the options sometimes never starts playing.

@@ -12,7 +12,9 @@ if (!videojs.getPlugin(PLUGIN_NAME)) {
 
 export type { PlayerLike } from './adapters/player';
 export type { AdInfo, ChapterInfo } from './core/signals';
+export type { DeliveryState, LastAnswer } from './delivery/delivery-state';
 export type { DeliveryReport } from './delivery/reports';
+export type { FlushResult } from './delivery/sender';
 export type { ManualAdApi } from './manual-api';
 export type { CustomMetadata, McEvent, McEventType, McParams, Outgoing, QoeData } from './mc/types';
 export { type MediaCollectionOptions, MediaCollectionOptionsError } from './options';

@@ -1,6 +1,7 @@
 import videojs from 'video.js';
 import type { PlayerLike } from './adapters/player';
 import type { AdInfo, ChapterInfo } from './core/signals';
+import type { FlushResult } from './delivery/sender';
 import { resolveOptions } from './options';
 import { createTracker, type MediaCollectionTracker, type TrackerHandle } from './tracker';
 
@@ -15,7 +16,8 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
   // The tracker's own members, copied onto the instance in the constructor (no forwarding code).
   declare readonly events$: MediaCollectionTracker['events$'];
   declare readonly reports$: MediaCollectionTracker['reports$'];
-  declare flush: () => Promise<void>;
+  declare readonly delivery$: MediaCollectionTracker['delivery$'];
+  declare flush: () => Promise<FlushResult>;
   declare adBreakStart: (options?: { name?: string }) => void;
   declare adStart: (ad: AdInfo) => void;
   declare adComplete: () => void;

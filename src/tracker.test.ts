@@ -123,6 +123,44 @@ describe('createTracker', () => {
     expect(types(bodies)).toHaveLength(3);
   });
 
+  it('disposed during an outage: the sessionEnd still goes once the collector is back, then nothing is left running', async () => {
+    const player = playingPlayer();
+    const { fetch: healthy, bodies } = collector();
+    let down = false;
+    const fetch = (async (...args: Parameters<typeof globalThis.fetch>) => {
+      if (down) throw new TypeError('Failed to fetch');
+      return healthy(...args);
+    }) as typeof globalThis.fetch;
+    const tracker = createTracker(player, OPTIONS, { fetch });
+    player.fire('play', { paused: false });
+    player.fire('playing');
+    await vi.advanceTimersByTimeAsync(3_000);
+    down = true;
+    tracker.dispose();
+    await vi.advanceTimersByTimeAsync(30_000); // longer than dispose waits (10 s)
+    expect(types(bodies)).toEqual(['sessionStart', 'play']);
+    expect(vi.getTimerCount()).toBe(2); // the page delivery's backoff and its outbox's rescan, no tracker left
+    down = false;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(types(bodies)).toEqual(['sessionStart', 'play', 'sessionEnd']);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('flush() says how many events still wait when it gives up after 10 s', async () => {
+    const player = playingPlayer();
+    const fetch = (async () => new Response(null, { status: 503 })) as unknown as typeof globalThis.fetch;
+    const tracker = createTracker(player, OPTIONS, { fetch });
+    player.fire('play', { paused: false });
+    player.fire('playing');
+    const states: string[] = [];
+    tracker.delivery$.subscribe((s) => states.push(s.state));
+    const flushed = tracker.flush();
+    await vi.advanceTimersByTimeAsync(10_000);
+    await expect(flushed).resolves.toEqual({ waiting: 2 });
+    expect(states).toContain('retrying');
+    tracker.dispose();
+  });
+
   it('a dropped event becomes a mediacollection:error and tracking goes on', async () => {
     const player = playingPlayer();
     const { fetch, bodies } = collector(400);

@@ -3,8 +3,10 @@ import { asyncScheduler, type Observable, type SchedulerLike, Subject, Subscript
 import { pageLifecycle } from './adapters/page-lifecycle';
 import type { PlayerLike } from './adapters/player';
 import type { PlayerSignal } from './core/signals';
+import type { DeliveryState } from './delivery/delivery-state';
 import type { EventQueue } from './delivery/queue';
 import type { DeliveryReport } from './delivery/reports';
+import type { FlushResult } from './delivery/sender';
 import { type ErrorDetail, REPORT_CODES } from './error-codes';
 import { warnOnce } from './log';
 import { createManualApi, type ManualAdApi } from './manual-api';
@@ -15,12 +17,17 @@ import { trackPlayer } from './wiring/tracking';
 
 /** What `player.mediaCollection()` gives back (README.md, The tracker). */
 export interface MediaCollectionTracker extends ManualAdApi {
-  /** Resolves when every event produced so far has been answered by the collector (or dropped). */
-  flush(): Promise<void>;
+  /**
+   * Resolves when every event queued so far has been answered by the collector (or dropped), or 10 s
+   * after the call, with how many of them still wait (docs/delivery.md#flush).
+   */
+  flush(): Promise<FlushResult>;
   /** Every Media Collection event as the core produced it, before it is sent. */
   readonly events$: Observable<Outgoing>;
   /** What was sent and what the collector answered. */
   readonly reports$: Observable<DeliveryReport>;
+  /** What the page's delivery is doing: now, then each change (docs/delivery.md#delivery-state). */
+  readonly delivery$: Observable<DeliveryState>;
 }
 
 export interface TrackerDeps {
@@ -58,14 +65,9 @@ export function createTracker(
     }
   };
   const report = (detail: ErrorDetail): void => trigger('mediacollection:error', detail);
-  const delivery = createDelivery({
-    endpoint: options.endpoint,
-    page,
-    scheduler,
-    now,
-    ...(deps.fetch ? { fetch: deps.fetch } : {}),
-    ...(deps.queue ? { queue: deps.queue } : {}),
-  });
+  const instanceId = deps.instanceId ?? randomId();
+  const { instanceId: _id, ...parts } = deps;
+  const delivery = createDelivery({ endpoint: options.endpoint, owner: instanceId, page, parts });
 
   const subscription = new Subscription();
   subscription.add(
@@ -81,14 +83,14 @@ export function createTracker(
       player,
       options,
       page,
-      instanceId: deps.instanceId ?? randomId(),
+      instanceId,
       scheduler,
       now,
       control$,
       stop$,
       report,
     }).subscribe((out) => {
-      delivery.sender.send(out);
+      delivery.send(out);
       for (const item of out) {
         events$.next(item);
         trigger('mediacollection:event', item);
@@ -105,14 +107,16 @@ export function createTracker(
     }),
     events$: events$.asObservable(),
     reports$: reports$.asObservable(),
-    flush: () => delivery.sender.flush(),
+    delivery$: delivery.state$,
+    flush: () => delivery.flush(),
     dispose() {
       if (disposed) return;
       disposed = true;
       control$.next({ type: 'dispose' });
       stop$.next();
-      // The sessionEnd just produced still has to reach the collector; then nothing is left running.
-      void delivery.sender.flush().finally(() => {
+      // The sessionEnd just produced goes to the page's delivery, which keeps sending it after this
+      // tracker lets go (docs/delivery.md#page-delivery); its reports are heard here for up to 10 s.
+      void delivery.flush().finally(() => {
         subscription.unsubscribe();
         delivery.dispose();
         events$.complete();

@@ -1,7 +1,6 @@
-// Outbox depth and state for the panel. The tracker exposes neither (yet), so both are derived from its
-// public streams: depth = events produced (or adopted from an earlier page) and not yet settled by a
-// report; state = the browser's `navigator.onLine` plus the `retrying` reports of the events waiting.
-import type { DeliveryLog } from './delivery-log';
+// Outbox depth and state for the panel, as the tracker's `delivery$` tells them
+// (docs/delivery.md#delivery-state); the panel only names them for people.
+import type { DeliveryState } from '../../src/index';
 
 export type OutboxState = 'online' | 'offline' | 'retrying' | 'replaying';
 
@@ -39,38 +38,33 @@ export function createPeriods<T>() {
   };
 }
 
-export function createOutboxWatch(log: DeliveryLog, browserOnline: () => boolean) {
+/** Panel words for the delivery state: `idle` and `sending` are both "online" to a viewer. */
+const PANEL_STATE: Readonly<Record<DeliveryState['state'], OutboxState>> = {
+  idle: 'online',
+  sending: 'online',
+  offline: 'offline',
+  retrying: 'retrying',
+  replaying: 'replaying',
+};
+
+export function createOutboxWatch() {
   const history = createPeriods<OutboxState>();
-  // Events waited (offline, retrying, or adopted from an earlier page): until the outbox is empty
-  // again, what goes out is a replay of that backlog.
-  let backlog = false;
+  let latest: DeliveryState | undefined;
 
   return {
     history: history.periods,
+    /** The tracker's latest `delivery$` value. */
+    update(state: DeliveryState): void {
+      latest = state;
+    },
     read(now: number): OutboxReading {
-      const depth = log.depth();
-      const waiting = log.rows.filter((row) => row.delivery.kind === 'retrying');
-      const adopted = [...log.sessions.values()].some((info) => info.adoptedLeft > 0);
-      let state: OutboxState;
-      if (
-        !browserOnline() ||
-        waiting.some((row) => row.delivery.kind === 'retrying' && row.delivery.reason === 'offline')
-      ) {
-        state = 'offline';
-      } else if (waiting.length > 0) state = 'retrying';
-      else if ((backlog || adopted) && depth > 0) state = 'replaying';
-      else state = 'online';
-      backlog = depth > 0 && (backlog || adopted || state !== 'online');
+      const state = latest ? PANEL_STATE[latest.state] : 'online';
       history.set(state, now);
-      const reading: OutboxReading = { state, depth };
-      const head = waiting[0]?.delivery;
-      if (head?.kind === 'retrying') {
-        reading.nextTryAt = head.retryAt;
-        reading.lastFailure = head.status
-          ? `HTTP ${head.status}`
-          : head.reason === 'timeout'
-            ? 'no answer in time'
-            : 'no answer';
+      const reading: OutboxReading = { state, depth: latest?.waiting ?? 0 };
+      if (latest?.state === 'retrying') {
+        reading.nextTryAt = latest.nextTryAt;
+        const status = latest.lastAnswer?.status;
+        reading.lastFailure = status ? `HTTP ${status}` : 'no answer';
       }
       return reading;
     },
@@ -83,5 +77,5 @@ export const STATE_SENTENCES: Readonly<Record<OutboxState, string>> = {
   retrying:
     'The collector did not accept the next event: it is retried with a growing delay, and the rest wait behind it in order.',
   replaying:
-    'The collector answers again: the events that waited are going out in their original order, with their original timestamps.',
+    'A session the collector has closed: the events that waited go out together in one downloaded batch, with their original timestamps.',
 };

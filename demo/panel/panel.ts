@@ -1,4 +1,4 @@
-// The demo's live panel: listens to each tracker's public streams (events$, reports$), polls the
+// The demo's live panel: listens to each tracker's public streams (events$, reports$, delivery$), polls the
 // emulator's report, and keeps the timeline, delivery state, findings and event log up to date.
 import type { MediaCollectionTracker } from '../../src/index';
 import { createCollectorClient, describeFaults } from './collector-client';
@@ -25,7 +25,7 @@ const setText = (element: Element, text: string) => {
 export function startPanel(deps: PanelDeps) {
   const client = createCollectorClient(deps.collector);
   const log = createDeliveryLog();
-  const outbox = createOutboxWatch(log, () => navigator.onLine !== false);
+  const outbox = createOutboxWatch();
   const offline = createPeriods<true>();
   const received = new Map<string, number>(); // sid → events the collector accepted
   const eventLog = createEventLog(log, { table: byId('event-log'), dialog: byId('body-dialog') });
@@ -154,6 +154,11 @@ export function startPanel(deps: PanelDeps) {
       });
       tracker.reports$.subscribe((report) => {
         log.report(label, report, Date.now());
+        schedule();
+      });
+      // One delivery per page and endpoint: every tracker here tells the same state.
+      tracker.delivery$.subscribe((state) => {
+        outbox.update(state);
         schedule();
       });
     },

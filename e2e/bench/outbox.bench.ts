@@ -2,9 +2,10 @@
 // round-trip floor measured in the same page, for the IndexedDB outbox the plugin uses and for the
 // memory queue (the same sender without storage). The page module is page/outbox-bench.ts.
 import { test } from '../support/fixtures';
-import { openHarness } from '../support/player';
+import { openHarness, startPlayback } from '../support/player';
+import { recoveryMs } from '../support/recovery';
 import type { DrainResult, QueueKind } from './page/outbox-bench';
-import { served, spread, writePart } from './support/results';
+import { percentile, served, spread, writePart } from './support/results';
 
 const MODULE = served('e2e/bench/page/outbox-bench.ts');
 const SIZES = [100, 1_000, 10_000];
@@ -60,4 +61,24 @@ test('outbox enqueue and drain', async ({ page, collector }) => {
     queues,
     target: { drain1000Ms: 2_000, expiredRequests: 'one downloaded request' },
   });
+});
+
+// docs/delivery.md#fast-recovery: a server-side outage (no `online` event) while a session plays; the
+// time from the collector's return to the first event it accepts, over outages of different lengths.
+test('recovery after a server-side outage', async ({ browser, collector }) => {
+  test.setTimeout(400_000);
+  const outagesMs = [18_000, 21_000, 24_000, 27_000, 30_000];
+  const recoveries: number[] = [];
+  for (const outage of outagesMs) {
+    const context = await browser.newContext({ baseURL: test.info().project.use.baseURL });
+    const page = await context.newPage();
+    await collector.reset();
+    await openHarness(page, collector, {});
+    await startPlayback(page);
+    await page.evaluate(() => window.player.playbackRate(0.5)); // the 30 s content outlasts the outage
+    await page.waitForTimeout(1_000);
+    recoveries.push(await recoveryMs(page, collector, outage));
+    await context.close();
+  }
+  writePart('recovery', { outagesMs, recoveries, ...spread(recoveries), p95: percentile(recoveries, 95) });
 });

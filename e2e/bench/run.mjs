@@ -75,6 +75,7 @@ const results = {
   fg: await readPart('timing-foreground'),
   hidden: await readPart('timing-hidden'),
   outbox: await readPart('outbox'),
+  recovery: await readPart('recovery'),
   heap: await readPart('memory-heap'),
   dispose: await readPart('memory-dispose'),
 };

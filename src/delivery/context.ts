@@ -1,5 +1,5 @@
-import type { Subscription } from 'rxjs';
 import type { KeepaliveBudget } from './keepalive-budget';
+import type { LaneInput, LaneState } from './lane';
 import type { EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import type { Transport } from './transport';
@@ -24,41 +24,12 @@ export interface DeliveryContext {
   remove: (ids: readonly number[]) => Promise<void>;
 }
 
-/** The in-memory run state of one local session (never persisted). */
-export interface Lane {
-  /** A drain loop runs for this session: it is the only one sending its requests in order. */
-  busy: boolean;
-  /** Woken while busy: read the queue once more before going idle (an append raced the last read). */
-  again: boolean;
-  /** The pending backoff wait, if any. */
-  wait: Subscription | undefined;
-  /** Consecutive retries of the head request; reset by any non-retry answer. */
-  attempt: number;
-  /** Ids the drain loop has in flight right now. */
-  current: readonly number[];
-  /** That request was sent with keepalive: it outlives the page. */
-  currentKeepalive: boolean;
-  /** Ids `flushFinal` sent and that are still unanswered; the drain loop pauses until they are. */
-  finals: Set<number>;
-  /** Ids this page marked shipped (final page hide) whose answer it has not seen yet. */
-  shipped: Set<number>;
-  /** The last request got an HTTP answer: the collector is reachable, whatever onLine says. */
-  heard: boolean;
-  /** `retryNow` came while a request was in flight: if it fails, try again at once. */
-  retryNow: boolean;
-  goneReported: boolean;
+/**
+ * One session's lane as the step functions see it: its state to read, and inputs to apply. Only
+ * `lanes.ts` changes the state (through `transition`, `lane.ts`) and performs the actions.
+ */
+export interface LaneIo {
+  readonly state: LaneState;
+  /** Applies the input; resolves once the actions that touch the queue are done. */
+  apply(input: LaneInput): Promise<void>;
 }
-
-export const createLane = (): Lane => ({
-  busy: false,
-  again: false,
-  wait: undefined,
-  attempt: 0,
-  current: [],
-  currentKeepalive: false,
-  finals: new Set(),
-  shipped: new Set(),
-  heard: false,
-  retryNow: false,
-  goneReported: false,
-});

@@ -1,13 +1,13 @@
 import { eventsPath } from '../mc/types';
-import type { DeliveryContext, Lane } from './context';
+import type { DeliveryContext, LaneIo } from './context';
 import { exchange, messageOf } from './exchange';
 import { byteLength } from './keepalive-budget';
+import { mayShip } from './lane';
 import type { QueuedEvent } from './queue';
-import { answered } from './request';
 import { settleEvent } from './settle';
 
 interface FinalRequest {
-  lane: Lane;
+  lane: LaneIo;
   session: string;
   sid: string;
   item: QueuedEvent;
@@ -30,11 +30,7 @@ interface FinalRequest {
  * (`unconfirmed`) instead of sending it twice. Otherwise all of it stays for the next page, in order.
  * Without a durable queue this is the only chance, so whatever fits is sent.
  */
-export function sendFinal(
-  ctx: DeliveryContext,
-  laneOf: (session: string) => Lane,
-  resume: (session: string) => void,
-): void {
+export function sendFinal(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
   if (!ctx.online()) return; // the requests would fail: everything stays queued for the next page
   const durable = ctx.queue.durable();
   const requests: FinalRequest[] = [];
@@ -43,44 +39,37 @@ export function sendFinal(
     const { session, sid } = meta;
     if (sid === undefined || meta.closed !== undefined) continue;
     const lane = laneOf(session);
-    const inFlight = lane.current.length > 0;
-    if (durable && (lane.attempt > 0 || (inFlight && !lane.currentKeepalive))) continue;
-    lane.wait?.unsubscribe(); // no backoff now: there is no later on this page
-    lane.wait = undefined;
-    for (const id of lane.current) {
-      lane.shipped.add(id);
-      shipped.push(id);
-    }
+    const { inFlight, finals } = lane.state;
+    if (!mayShip(lane.state, durable)) continue;
+    const ids: number[] = [];
     for (const item of items) {
-      if (lane.current.includes(item.id) || lane.finals.has(item.id)) continue;
+      if (inFlight.includes(item.id) || finals.includes(item.id)) continue;
       const body = JSON.stringify(item.event);
       const bytes = byteLength(body);
       if (!ctx.budget.reserve(bytes)) break; // in order: nothing jumps over an event left behind
-      lane.finals.add(item.id);
-      lane.shipped.add(item.id);
-      shipped.push(item.id);
+      ids.push(item.id);
       requests.push({ lane, session, sid, item, body, bytes });
     }
-    if (lane.finals.size === 0) resume(session);
+    shipped.push(...inFlight, ...ids);
+    void lane.apply({ type: 'finalShip', ids });
   }
   if (shipped.length === 0) return;
   ctx.queue.setShipped(shipped, true).catch((error: unknown) => {
     ctx.report({ type: 'queueError', session: undefined, message: messageOf(error) });
   });
-  for (const request of requests) fire(ctx, request, resume);
+  for (const request of requests) fire(ctx, request);
 }
 
-function fire(ctx: DeliveryContext, request: FinalRequest, resume: (session: string) => void) {
+function fire(ctx: DeliveryContext, request: FinalRequest) {
   const { lane, session, sid, item, body, bytes } = request;
   void exchange(ctx.transport, { url: ctx.endpoint + eventsPath(sid), body, keepalive: true }, ctx.now)
     .then(async (answer) => {
-      await answered(ctx, lane, [item.id]);
+      await lane.apply({ type: 'finalAnswered', id: item.id, retry: answer.verdict === 'retry' });
       if (answer.verdict !== 'retry') await settleEvent(ctx, lane, sid, item, answer);
     })
     .catch((error: unknown) => ctx.report({ type: 'queueError', session, message: messageOf(error) }))
     .finally(() => {
       ctx.budget.release(bytes);
-      lane.finals.delete(item.id);
-      if (lane.finals.size === 0) resume(session);
+      void lane.apply({ type: 'finalSettled', id: item.id });
     });
 }

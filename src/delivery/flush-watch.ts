@@ -12,8 +12,14 @@ export interface FlushWatch {
 /**
  * Resolves once every id in the snapshot has left the queue (delivered or dropped), or when the
  * timeout passes, or on dispose: a flush never rejects and never hangs (docs/delivery.md#flush).
+ * Resolves with how many of those ids are still queued (undefined: the snapshot was never read).
  */
-export function whenRemoved({ removed$, snapshot, scheduler, timeoutMs }: FlushWatch): Promise<void> {
+export function whenRemoved({
+  removed$,
+  snapshot,
+  scheduler,
+  timeoutMs,
+}: FlushWatch): Promise<number | undefined> {
   return new Promise((resolve) => {
     const waiting = new Set<number>();
     const removedEarly = new Set<number>();
@@ -21,7 +27,7 @@ export function whenRemoved({ removed$, snapshot, scheduler, timeoutMs }: FlushW
     let ready = false;
     const done = () => {
       teardown.unsubscribe();
-      resolve();
+      resolve(ready ? waiting.size : undefined);
     };
     teardown.add(scheduler.schedule(done, timeoutMs));
     // Listen before reading the snapshot, so a removal racing the read is not missed.

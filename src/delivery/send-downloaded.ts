@@ -1,6 +1,6 @@
 import type { McEvent } from '../mc/types';
 import { DOWNLOADED_PATH } from '../mc/types';
-import type { DeliveryContext, Lane } from './context';
+import type { DeliveryContext, LaneIo } from './context';
 import { buildDownloadedBatch } from './downloaded-batch';
 import type { QueuedEvent, SessionMeta } from './queue';
 import { post, retry, type StepResult } from './request';
@@ -12,7 +12,7 @@ import { forgetIfEnded, rejectSession } from './settle';
  */
 export async function sendDownloaded(
   ctx: DeliveryContext,
-  lane: Lane,
+  lane: LaneIo,
   meta: SessionMeta | undefined,
   queued: QueuedEvent[],
 ): Promise<StepResult> {
@@ -33,9 +33,8 @@ export async function sendDownloaded(
     return 'next';
   }
   const ids = queued.map((item) => item.id);
-  const answer = await post(ctx, lane, DOWNLOADED_PATH, JSON.stringify(batch), ids);
-  if (answer.verdict === 'retry') return retry(ctx, lane, head, answer);
-  lane.attempt = 0;
+  const answer = await post(ctx, lane, DOWNLOADED_PATH, JSON.stringify(batch), ids, true);
+  if (answer.verdict === 'retry') return retry(head, answer);
   // docs/adobe-api.md#downloaded-content: 201 accepts the whole batch; 400 discards all of it (no partial
   // acceptance).
   await ctx.remove(ids);

@@ -102,6 +102,6 @@ describe('sender: sessions and order', () => {
 
   it('flush() resolves at once when nothing is queued', async () => {
     const { sender } = setup();
-    await expect(sender.flush()).resolves.toBeUndefined();
+    await expect(sender.flush()).resolves.toEqual({ waiting: 0 });
   });
 });

@@ -1,6 +1,15 @@
-import { asyncScheduler, type Observable, type SchedulerLike, Subject } from 'rxjs';
+import {
+  asyncScheduler,
+  distinctUntilChanged,
+  map,
+  Observable,
+  type SchedulerLike,
+  Subject,
+  startWith,
+} from 'rxjs';
 import type { Outgoing } from '../mc/types';
 import type { DeliveryContext } from './context';
+import { type DeliveryState, deliveryState, type LastAnswer } from './delivery-state';
 import { messageOf } from './exchange';
 import { sendFinal } from './final-flush';
 import { whenRemoved } from './flush-watch';
@@ -32,11 +41,16 @@ export interface FlushOptions {
   timeoutMs?: number;
 }
 
+/** What a flush saw: how many of the events queued when it was called are still waiting. */
+export interface FlushResult {
+  waiting: number;
+}
+
 export interface Sender {
   /** Queues the items in order (write-ahead) and sends them; never throws. */
   send(items: readonly Outgoing[]): void;
   /** Resolves when everything queued at call time is delivered or dropped, or at the timeout. */
-  flush(options?: FlushOptions): Promise<void>;
+  flush(options?: FlushOptions): Promise<FlushResult>;
   /** Final page hide: keepalive-sends what fits the budget for sessions with a sid; no waiting. */
   flushFinal(): void;
   /** Drains every session the queue holds now (the outbox adopted one another page left). */
@@ -45,6 +59,14 @@ export interface Sender {
   retryNow(): void;
   /** Hot: subscribe before sending. Completes on dispose. */
   reports$: Observable<DeliveryReport>;
+  /** What delivery is doing now, then every change (docs/delivery.md#delivery-state). Completes on dispose. */
+  state$: Observable<DeliveryState>;
+  /** Ticks after lanes or the queue changed, once per burst. Completes on dispose. */
+  changed$: Observable<void>;
+  /** Events queued (stored or being stored), every session together. */
+  waiting(): number;
+  /** True while no lane runs or waits: nothing more happens unless something is sent or woken. */
+  settled(): boolean;
   /** Cancels waits; no request starts afterwards. Answers already on their way are still applied. */
   dispose(): void;
 }
@@ -56,7 +78,9 @@ export function createSender(deps: SenderDeps): Sender {
   const { transport, queue, scheduler = asyncScheduler, random = Math.random } = deps;
   const reports = new Subject<DeliveryReport>();
   const removed = new Subject<readonly number[]>();
+  const changes = new Subject<void>();
   let keepaliveFlushes = 0;
+  let lastAnswer: LastAnswer | undefined;
   let disposed = false;
   // Queue work in call order: appends stay ordered, and flushes see every item sent before them.
   let chain: Promise<void> = Promise.resolve();
@@ -70,14 +94,47 @@ export function createSender(deps: SenderDeps): Sender {
     online: deps.online ?? (() => true),
     budget: createKeepaliveBudget(deps.keepaliveBudget ?? KEEPALIVE_BUDGET_BYTES),
     keepaliveWanted: () => keepaliveFlushes > 0,
-    report: (report) => reports.next(report),
+    report: (report) => {
+      reports.next(report);
+      changes.next();
+    },
     remove: async (ids) => {
       if (ids.length === 0) return;
       await queue.remove(ids);
       removed.next(ids);
+      changes.next();
     },
   };
-  const lanes = createLanes({ ctx, scheduler });
+  const lanes = createLanes({
+    ctx,
+    scheduler,
+    changed: (input) => {
+      if (input.type === 'answered') lastAnswer = { status: input.status, at: ctx.now() };
+      changes.next();
+    },
+  });
+  const waiting = () => queue.peekAll().reduce((n, { items }) => n + items.length, 0);
+  const current = () => deliveryState(lanes.states(), waiting(), ctx.online(), lastAnswer);
+  // Once per burst of changes (a microtask later), and only while someone listens.
+  const changed$ = new Observable<void>((subscriber) => {
+    let due = false;
+    return changes.subscribe({
+      next: () => {
+        if (due) return;
+        due = true;
+        queueMicrotask(() => {
+          due = false;
+          if (!subscriber.closed) subscriber.next();
+        });
+      },
+      complete: () => subscriber.complete(),
+    });
+  });
+  const state$ = changed$.pipe(
+    startWith(undefined),
+    map(current),
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  );
 
   const enqueue = (session: string | undefined, work: () => Promise<void>) => {
     chain = chain.then(work).catch((error: unknown) => {
@@ -86,7 +143,25 @@ export function createSender(deps: SenderDeps): Sender {
   };
 
   // Sessions an earlier page left in the queue (the outbox) are picked up at once.
-  enqueue(undefined, () => lanes.drainAll(false));
+  enqueue(undefined, () => lanes.applyAll({ type: 'drain' }));
+
+  const flush = ({ keepalive = false, timeoutMs = FLUSH_TIMEOUT_MS }: FlushOptions = {}) => {
+    if (disposed) return Promise.resolve({ waiting: waiting() });
+    if (keepalive) keepaliveFlushes += 1;
+    const sentBefore = chain; // "queued at call time": not what later sends add
+    const snapshot = async () => {
+      await sentBefore;
+      const metas = await queue.sessions();
+      const queued = await Promise.all(metas.map(({ session }) => queue.pending(session)));
+      enqueue(undefined, () => lanes.applyAll({ type: keepalive ? 'online' : 'drain' }));
+      return queued.flat().map((item) => item.id);
+    };
+    return whenRemoved({ removed$: removed, snapshot, scheduler, timeoutMs })
+      .then((left) => ({ waiting: left ?? waiting() }))
+      .finally(() => {
+        if (keepalive) keepaliveFlushes -= 1;
+      });
+  };
 
   return {
     send(items) {
@@ -97,41 +172,35 @@ export function createSender(deps: SenderDeps): Sender {
       const stored = appendNow(queue, batch);
       enqueue(batch[0]!.session, async () => {
         await stored; // write-ahead: stored before any request for it starts
-        for (const session of new Set(batch.map((item) => item.session))) lanes.drain(session);
+        // A session's own tracker produced these: it is being played (docs/delivery.md#fast-recovery).
+        const at = ctx.now();
+        for (const session of new Set(batch.map((item) => item.session))) {
+          lanes.apply(session, { type: 'newEvent', at });
+        }
       });
     },
 
-    flush({ keepalive = false, timeoutMs = FLUSH_TIMEOUT_MS } = {}) {
-      if (disposed) return Promise.resolve();
-      if (keepalive) keepaliveFlushes += 1;
-      const sentBefore = chain; // "queued at call time": not what later sends add
-      const snapshot = async () => {
-        await sentBefore;
-        const metas = await queue.sessions();
-        const queued = await Promise.all(metas.map(({ session }) => queue.pending(session)));
-        enqueue(undefined, () => lanes.drainAll(keepalive));
-        return queued.flat().map((item) => item.id);
-      };
-      return whenRemoved({ removed$: removed, snapshot, scheduler, timeoutMs }).finally(() => {
-        if (keepalive) keepaliveFlushes -= 1;
-      });
-    },
+    flush,
 
     flushFinal() {
       if (disposed) return;
       // Now, not behind the queue's other work: the page is going (see sendFinal).
-      sendFinal(ctx, lanes.laneOf, lanes.drain);
+      sendFinal(ctx, lanes.laneOf);
     },
 
     wake() {
-      if (!disposed) enqueue(undefined, () => lanes.drainAll(false));
+      if (!disposed) enqueue(undefined, () => lanes.applyAll({ type: 'drain' }));
     },
 
     retryNow() {
-      if (!disposed) enqueue(undefined, () => lanes.drainAll(true));
+      if (!disposed) enqueue(undefined, () => lanes.applyAll({ type: 'online' }));
     },
 
     reports$: reports.asObservable(),
+    state$,
+    changed$,
+    waiting,
+    settled: () => lanes.states().every((lane) => lane.phase === 'idle'),
 
     dispose() {
       if (disposed) return;
@@ -139,6 +208,7 @@ export function createSender(deps: SenderDeps): Sender {
       lanes.dispose();
       reports.complete();
       removed.complete();
+      changes.complete();
     },
   };
 }

@@ -1,23 +1,22 @@
-import type { DeliveryContext, Lane } from './context';
+import type { DeliveryContext, LaneIo } from './context';
 import type { Answer } from './exchange';
 import type { QueuedEvent } from './queue';
 
 /** Applies a non-retry answer to one event sent on the events path. */
 export async function settleEvent(
   ctx: DeliveryContext,
-  lane: Lane,
+  lane: LaneIo,
   sid: string,
   item: QueuedEvent,
   answer: Answer,
 ): Promise<void> {
   const { session, event } = item;
   const { status } = answer;
-  lane.attempt = 0; // any answer but "retry" ends the run of failures
   switch (answer.verdict) {
     case 'sessionGone':
       // docs/delivery.md#gone-sessions: the item stays queued; the drain loop sends it with the rest to
       // /downloaded.
-      return markGone(ctx, lane, session, sid, status);
+      return lane.apply({ type: 'gone', sid, status });
     case 'delivered':
       await ctx.queue.updateSession(session, { lastSentAt: ctx.now() });
       await ctx.remove([item.id]);
@@ -32,20 +31,6 @@ export async function settleEvent(
     case 'retry':
       return; // the caller decides when to try again
   }
-}
-
-/** The collector session is gone (404/410, or idle past its timeout): its events go to /downloaded. */
-export async function markGone(
-  ctx: DeliveryContext,
-  lane: Lane,
-  session: string,
-  sid: string | undefined,
-  status: number,
-) {
-  if (lane.goneReported) return; // several in-flight answers may say so; report it once
-  lane.goneReported = true;
-  await ctx.queue.updateSession(session, { closed: 'gone' });
-  ctx.report({ type: 'sessionGone', session, ...(sid === undefined ? {} : { sid }), status });
 }
 
 /** Closes a session for good: every item still queued for it is dropped now, later ones on arrival. */

@@ -1,19 +1,19 @@
 import { parseSessionId } from '../mc/location';
 import { eventsPath, SESSIONS_PATH } from '../mc/types';
-import type { DeliveryContext, Lane } from './context';
-import type { Answer } from './exchange';
+import type { DeliveryContext, LaneIo } from './context';
+import { heldOffline, type RetryCause } from './lane';
 import type { QueuedEvent, SessionMeta } from './queue';
 import { post, retry, type StepResult } from './request';
 import { sendDownloaded } from './send-downloaded';
-import { dropUnconfirmed, markGone, rejectSession, settleEvent } from './settle';
+import { dropUnconfirmed, rejectSession, settleEvent } from './settle';
 
 export type { StepResult } from './request';
 
 /** Sends the one request a session's queue head calls for and applies its answer. */
-export async function step(ctx: DeliveryContext, session: string, lane: Lane): Promise<StepResult> {
+export async function step(ctx: DeliveryContext, session: string, lane: LaneIo): Promise<StepResult> {
   const [meta, stored] = await Promise.all([ctx.queue.session(session), ctx.queue.pending(session)]);
   // flushFinal fired part of this queue without waiting: resume only once all of it has answered.
-  if (stored.length === 0 || lane.finals.size > 0) return 'idle';
+  if (stored.length === 0 || lane.state.finals.length > 0) return 'idle';
   const queued = await dropUnconfirmed(ctx, session, stored);
   const head = queued[0];
   if (head === undefined) return 'next';
@@ -23,28 +23,27 @@ export async function step(ctx: DeliveryContext, session: string, lane: Lane): P
   }
   // docs/browsers.md#connectivity: `navigator.onLine === false` is reliable, so no request now; the backoff
   // wait ends in a probe, and `online` cuts it short. A probe that got an answer proves onLine wrong.
-  if (!ctx.online() && !lane.heard && lane.attempt === 0) return retry(ctx, lane, head, OFFLINE);
+  if (heldOffline(lane.state, ctx.online())) return retry(head, OFFLINE);
   if (meta?.closed === undefined && outOfReach(ctx, meta, head))
-    await markGone(ctx, lane, session, meta?.sid, 0);
+    await lane.apply({ type: 'gone', sid: meta?.sid, status: 0 });
   // Gone (the lane knows before the stored meta may say so), or no sid and no sessionStart to get
   // one: the events can only travel as a downloaded batch.
-  const gone = meta?.closed === 'gone' || lane.goneReported;
+  const gone = meta?.closed === 'gone' || lane.state.gone;
   if (gone || (meta?.sid === undefined && head.event.eventType !== 'sessionStart')) {
     return sendDownloaded(ctx, lane, meta, queued);
   }
   if (meta?.sid === undefined) return sendStart(ctx, lane, head);
   const answer = await post(ctx, lane, eventsPath(meta.sid), JSON.stringify(head.event), [head.id]);
-  if (answer.verdict === 'retry') return retry(ctx, lane, head, answer);
+  if (answer.verdict === 'retry') return retry(head, answer);
   await settleEvent(ctx, lane, meta.sid, head, answer);
   return 'next';
 }
 
 // docs/delivery.md#requests: queue everything until the sid arrives, then one request in flight per session.
-async function sendStart(ctx: DeliveryContext, lane: Lane, head: QueuedEvent): Promise<StepResult> {
+async function sendStart(ctx: DeliveryContext, lane: LaneIo, head: QueuedEvent): Promise<StepResult> {
   const { session, event } = head;
   const answer = await post(ctx, lane, SESSIONS_PATH, JSON.stringify(event), [head.id]);
-  if (answer.verdict === 'retry') return retry(ctx, lane, head, answer);
-  lane.attempt = 0;
+  if (answer.verdict === 'retry') return retry(head, answer);
   const { status } = answer;
   const sid = answer.verdict === 'delivered' ? parseSessionId(answer.location, ctx.endpoint) : undefined;
   if (sid === undefined) {
@@ -81,10 +80,8 @@ function outOfReach(ctx: DeliveryContext, meta: SessionMeta | undefined, head: Q
   return meta.lastSentAt !== undefined && ctx.now() - meta.lastSentAt >= SERVER_IDLE_MS;
 }
 
-const OFFLINE: Answer = {
-  verdict: 'retry',
+const OFFLINE: RetryCause = {
   status: 0,
-  location: null,
   reason: 'offline',
   message: 'The browser is offline; the next try is a probe.',
 };

@@ -1,77 +1,56 @@
-// Delivery as the tracker uses it: the outbox (IndexedDB, docs/outbox.md) behind the sender's queue
-// seam, the fetch transport, and the page events that move it (online, adoption, hidden, final pagehide).
-import { merge, type Observable, type SchedulerLike, Subject, Subscription } from 'rxjs';
-import { createFetchTransport } from '../adapters/fetch-transport';
+// Delivery as the tracker uses it (docs/delivery.md#page-delivery): a hold on the page's delivery for
+// its endpoint — shared with every other tracker of the page — and the page events the tracker runs
+// itself, after its core has ended its session (hidden, final pagehide).
+import { filter, type Observable, Subscription } from 'rxjs';
 import type { PageLifecycle } from '../adapters/page-lifecycle';
-import type { EventQueue } from '../delivery/queue';
+import type { DeliveryState } from '../delivery/delivery-state';
 import type { DeliveryReport } from '../delivery/reports';
-import { createSender, type Sender } from '../delivery/sender';
-import { createPageOutbox } from '../outbox/page-outbox';
+import type { FlushOptions, FlushResult } from '../delivery/sender';
+import type { Outgoing } from '../mc/types';
+import { attachDelivery, type DeliveryParts } from './page-deliveries';
 
 export interface DeliveryDeps {
   endpoint: string;
+  /** The tracker's instance id: the prefix of its session keys. */
+  owner: string;
   page: PageLifecycle;
-  scheduler: SchedulerLike;
-  now: () => number;
-  fetch?: typeof fetch;
-  /** A queue of the caller's (tests); the page's IndexedDB outbox otherwise. */
-  queue?: EventQueue;
+  /** Parts of the caller's own (tests): then the delivery is not shared. */
+  parts: DeliveryParts;
 }
 
 export interface Delivery {
-  sender: Sender;
-  /** What the sender and the outbox did. Hot: subscribe before sending. */
+  send(out: readonly Outgoing[]): void;
+  flush(options?: FlushOptions): Promise<FlushResult>;
+  /** What the sender and the outbox did for this tracker's sessions (and for no tracker's). Hot. */
   reports$: Observable<DeliveryReport>;
+  /** What the page's delivery is doing (docs/delivery.md#delivery-state). */
+  state$: Observable<DeliveryState>;
   /**
-   * Starts listening to the page: `online` retries at once, adopted sessions wake the sender, hidden
-   * flushes with keepalive, a final pagehide ships what fits. Subscribe it after tracking, so the core
-   * has produced its sessionEnd by the time a pagehide reaches it.
+   * Starts listening to the page: hidden flushes with keepalive, a final pagehide ships what fits.
+   * Subscribe it after tracking, so the core has produced its sessionEnd by the time a pagehide reaches it.
    */
   watchPage(): Subscription;
-  /** Lets go of timers, listeners and the outbox's sessions (another page may deliver what is left). */
+  /** Lets go of the page's delivery, which goes on alone until nothing waits. */
   dispose(): void;
 }
 
-export function createDelivery(deps: DeliveryDeps): Delivery {
-  const { page, scheduler } = deps;
-  const outboxReports$ = new Subject<DeliveryReport>();
-  const outbox = deps.queue
-    ? undefined
-    : createPageOutbox({ scheduler, report: (r) => outboxReports$.next(r) });
-  const sender = createSender({
-    endpoint: deps.endpoint,
-    transport: createFetchTransport(deps.fetch ? { fetch: deps.fetch } : {}),
-    queue: deps.queue ?? outbox!,
-    scheduler,
-    now: deps.now,
-    online: page.isOnline,
-  });
+export function createDelivery({ endpoint, owner, page, parts }: DeliveryDeps): Delivery {
+  const lease = attachDelivery(endpoint, owner, page, parts);
   return {
-    sender,
-    reports$: merge(sender.reports$, outboxReports$),
+    send: lease.send,
+    flush: lease.flush,
+    reports$: lease.reports$,
+    state$: lease.state$,
     watchPage() {
       const subscription = new Subscription();
-      if (outbox) subscription.add(outbox.adopted$.subscribe(() => sender.wake()));
-      subscription.add(
-        page.online$.subscribe(() => {
-          sender.retryNow(); // docs/delivery.md#offline: `online` retries at once
-          outbox?.rescan();
-        }),
-      );
       // docs/delivery.md#page-hide-and-keepalive: hidden may be the last moment we get; keepalive lets
       // requests outlive the page.
-      subscription.add(page.hidden$.subscribe(() => void sender.flush({ keepalive: true })));
+      subscription.add(page.hidden$.subscribe(() => void lease.flush({ keepalive: true })));
       subscription.add(
-        page.pagehide$.subscribe(({ persisted }) => {
-          if (!persisted) sender.flushFinal();
-        }),
+        page.pagehide$.pipe(filter(({ persisted }) => !persisted)).subscribe(lease.flushFinal),
       );
       return subscription;
     },
-    dispose() {
-      sender.dispose();
-      outbox?.dispose();
-      outboxReports$.complete();
-    },
+    dispose: lease.release,
   };
 }
