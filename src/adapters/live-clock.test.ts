@@ -14,13 +14,14 @@ function fakePlayer(opts: { timedFrom?: number; startDate?: number; edge?: numbe
         ? {}
         : {
             vhs: {
-              convertToProgramTime(
-                time: number,
-                done: (e: unknown, t?: { programDateTime?: string }) => void,
-              ) {
-                if (time < (opts.timedFrom ?? 0))
-                  return done({ message: 'Accurate programTime could not be determined.' });
-                done(null, { programDateTime: new Date(PDT + time * 1000).toISOString() });
+              playlists: {
+                // 2 s segments from player time 0; those before `timedFrom` not played yet (no start/end).
+                media: () => ({
+                  segments: Array.from({ length: 30 }, (_, n) => ({
+                    dateTimeObject: new Date(PDT + n * 2000),
+                    ...(n * 2 >= (opts.timedFrom ?? 0) ? { start: n * 2, end: n * 2 + 2 } : {}),
+                  })),
+                }),
               },
             },
           }),

@@ -3,13 +3,16 @@
 // edge the viewer is (video.js's live tracker) for when it does not.
 import type { PlayerLike } from './player';
 
-interface ProgramTime {
-  programDateTime?: string;
+/** A media playlist segment as VHS keeps it: its place on the player's timeline once it was played. */
+interface Segment {
+  start?: number;
+  end?: number;
+  dateTimeObject?: Date;
 }
 
 /** What the plugin reads of VHS and the media element; every member may be missing. */
 interface LiveTech {
-  vhs?: { convertToProgramTime?(time: number, done: (error: unknown, t?: ProgramTime) => void): void };
+  vhs?: { playlists?: { media?(): { segments?: Segment[] } | undefined } };
   el?(): { getStartDate?(): Date } | undefined;
 }
 
@@ -25,19 +28,21 @@ export interface LivePosition {
 
 /** Epoch ms of the stream at player time `time`, when the player can say. */
 function programTimeAt(tech: LiveTech | undefined, time: number): number | undefined {
-  let at = Number.NaN;
-  // VHS answers synchronously; an error means the segment's timing is not known yet.
-  tech?.vhs?.convertToProgramTime?.(time, (error, t) => {
-    if (!error && t?.programDateTime) at = Date.parse(t.programDateTime);
-  });
+  // VHS: the segment under `time` and its EXT-X-PROGRAM-DATE-TIME. (Its convertToProgramTime() gave up
+  // on this project's live stream in both browsers: it counts untimed segments from player time 0.)
+  for (const s of tech?.vhs?.playlists?.media?.()?.segments ?? []) {
+    if (s.dateTimeObject && s.start !== undefined && s.end !== undefined && time >= s.start && time < s.end) {
+      return s.dateTimeObject.getTime() + (time - s.start) * 1000;
+    }
+  }
   // Native HLS (Safari): the date of player time 0.
-  if (Number.isNaN(at)) at = (tech?.el?.()?.getStartDate?.()?.getTime() ?? Number.NaN) + time * 1000;
+  const at = (tech?.el?.()?.getStartDate?.()?.getTime() ?? Number.NaN) + time * 1000;
   return Number.isFinite(at) ? at : undefined;
 }
 
 /**
  * A reader for one player. Program time minus player time stays constant along a source's timeline, so
- * the last good reading also places moments VHS cannot map yet (a DVR seek into segments not yet timed).
+ * the last good reading also places moments VHS has not timed yet (a DVR seek into segments not yet played).
  */
 export function liveClock(player: LivePlayer): (time: number) => LivePosition {
   let src = '';

@@ -1,12 +1,4 @@
-import {
-  asyncScheduler,
-  distinctUntilChanged,
-  map,
-  Observable,
-  type SchedulerLike,
-  Subject,
-  startWith,
-} from 'rxjs';
+import { asyncScheduler, Observable, type SchedulerLike, Subject } from 'rxjs';
 import type { Outgoing } from '../mc/types';
 import type { DeliveryContext } from './context';
 import { type DeliveryState, deliveryState, type LastAnswer } from './delivery-state';
@@ -130,11 +122,19 @@ export function createSender(deps: SenderDeps): Sender {
       complete: () => subscriber.complete(),
     });
   });
-  const state$ = changed$.pipe(
-    startWith(undefined),
-    map(current),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
+  // Each distinct state once (no rxjs operator needed here: docs/benchmarks.md counts every byte).
+  const state$ = new Observable<DeliveryState>((subscriber) => {
+    let last = '';
+    const emit = () => {
+      const state = current();
+      const key = JSON.stringify(state);
+      if (key === last) return;
+      last = key;
+      subscriber.next(state);
+    };
+    emit();
+    return changed$.subscribe({ next: emit, complete: () => subscriber.complete() });
+  });
 
   const enqueue = (session: string | undefined, work: () => Promise<void>) => {
     chain = chain.then(work).catch((error: unknown) => {
