@@ -16,6 +16,11 @@ export function handleContent(
   const { state } = step;
   const active = state.phase === 'active';
   if (active && state.adBreak) return handleInBreak(config, step, signal, snap, now);
+  // A seek makes the frame counter and the playhead incomparable across it (WebKit restarts the counter):
+  // the next ping only takes a fresh sample (docs/mapping.md#qoe).
+  if (signal.type === 'seeking' && state.frameSample) {
+    return handleContent(config, patch(step, { frameSample: undefined }), signal, snap, now);
+  }
   switch (signal.type) {
     case 'play':
       return playIntent(config, step, snap, now);
