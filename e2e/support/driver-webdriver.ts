@@ -13,9 +13,16 @@ export const WEBKIT_DRIVER = process.env.WEBKIT_DRIVER_PATH || '/usr/bin/WebKitW
 export const MINIBROWSER =
   process.env.WEBKIT_BROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
+/**
+ * Safari's own driver speaks the same protocol: on a Mac, `safaridriver --enable` once, then
+ * WEBKIT_DRIVER_PATH=/usr/bin/safaridriver (docs/browsers.md#safari-on-a-mac).
+ */
+const SAFARI = WEBKIT_DRIVER.endsWith('safaridriver');
+
 /** Why WebKit cannot run here, or undefined when it can. */
 export function webkitMissing(): string | undefined {
   if (!existsSync(WEBKIT_DRIVER)) return `no ${WEBKIT_DRIVER} (Debian: apt-get install webkit2gtk-driver)`;
+  if (SAFARI) return undefined;
   if (!existsSync(MINIBROWSER)) return `no ${MINIBROWSER}`;
   if (!process.env.DISPLAY && !onPath('Xvfb')) return 'no DISPLAY and no Xvfb (Debian: apt-get install xvfb)';
   return undefined;
@@ -48,7 +55,8 @@ async function withDeadline<T>(what: string, ms: number, work: Promise<T>): Prom
 }
 
 /** A virtual display of our own: `-displayfd` picks a free number and says it once the server is ready. */
-async function startXvfb(): Promise<{ display: string; process?: ChildProcess }> {
+async function startXvfb(): Promise<{ display?: string; process?: ChildProcess }> {
+  if (SAFARI) return {};
   if (process.env.WEBKIT_DISPLAY) return { display: process.env.WEBKIT_DISPLAY };
   const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
@@ -93,8 +101,8 @@ async function waitForPort(port: number, ms = 10_000): Promise<void> {
 export async function webkitDriver({ baseURL, args = [] }: WebKitOptions): Promise<Driver> {
   const xvfb = await startXvfb();
   const port = Number(process.env.WEBKIT_DRIVER_PORT) || (await freePort());
-  const server = spawn(WEBKIT_DRIVER, [`--port=${port}`], {
-    env: { ...process.env, DISPLAY: xvfb.display },
+  const server = spawn(WEBKIT_DRIVER, ['-p', String(port)], {
+    env: xvfb.display ? { ...process.env, DISPLAY: xvfb.display } : process.env,
     stdio: ['ignore', 'ignore', process.env.WEBKIT_DEBUG ? 'inherit' : 'ignore'],
   });
   const stopProcesses = () => {
@@ -112,13 +120,15 @@ export async function webkitDriver({ baseURL, args = [] }: WebKitOptions): Promi
         port,
         logLevel: 'error',
         connectionRetryCount: 0,
-        capabilities: {
-          browserName: 'MiniBrowser',
-          // Debian's build has no WebDriver BiDi; webdriverio 9 asks for it unless told not to.
-          'wdio:enforceWebDriverClassic': true,
-          // `--automation` must come first once args are given, or MiniBrowser opens as a normal browser.
-          'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...args] },
-        } as WebdriverIO.Capabilities,
+        capabilities: (SAFARI
+          ? { browserName: 'safari', 'wdio:enforceWebDriverClassic': true }
+          : {
+              browserName: 'MiniBrowser',
+              // Debian's build has no WebDriver BiDi; webdriverio 9 asks for it unless told not to.
+              'wdio:enforceWebDriverClassic': true,
+              // `--automation` must come first once args are given, or MiniBrowser opens as a normal browser.
+              'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...args] },
+            }) as WebdriverIO.Capabilities,
       }),
     );
   } catch (error) {
