@@ -41,3 +41,48 @@ test('a really hidden page: inFocus ends, WebKit pauses the video, both come bac
     'pauseStart',
   ]);
 });
+
+test('back/forward cache: navigate away and Back; no event at a playhead the player no longer has', async ({
+  driver,
+  collector,
+}) => {
+  await openHarnessIn(driver, collector);
+  await startPlaybackIn(driver);
+  await sleep(2_000);
+  await driver.evaluate(() => {
+    (window as unknown as { __left: boolean }).__left = true; // still there if the page comes back from the cache
+  });
+  // A same-origin page without the plugin: it opens no IndexedDB of its own.
+  await driver.goto('/harness.html?noplugin=1');
+  await sleep(1_000);
+  const backAt = Date.now();
+  await driver.back();
+  await waitInPage(driver, () => typeof window.player?.currentTime === 'function', undefined, {
+    message: 'the restored harness',
+  });
+  const restored = await driver.evaluate(() => ({
+    fromCache: (window as unknown as { __left?: boolean }).__left === true,
+    at: window.player.currentTime() ?? 0,
+    paused: window.player.paused(),
+  }));
+  await sleep(3_000);
+  const events = (await collector.sessions()).flatMap((s) =>
+    s.events.filter((e) => e.status < 300).map((e) => e.event),
+  );
+  console.log(
+    `BFCACHE ${driver.engine} restored=${JSON.stringify(restored)} events=${JSON.stringify(events.map((e) => `${e.eventType}@${e.playerTime.playhead.toFixed(2)}`))}`,
+  );
+  expect(restored.fromCache, 'the page came back from the back/forward cache').toBe(
+    driver.can.backForwardCache,
+  );
+  expect(
+    events.map((e) => e.eventType),
+    'no stall invented on a reset player',
+  ).not.toContain('bufferStart');
+  // What happens after Back reports where the player is now, not where it was before.
+  const after = events.filter((e) => e.playerTime.ts >= backAt);
+  for (const e of after)
+    expect(e.playerTime.playhead, `${e.eventType} after Back`).toBeLessThanOrEqual(restored.at + 0.5);
+  const report = await collector.report();
+  expect(report.validationErrors).toEqual([]);
+});
