@@ -1,5 +1,6 @@
 // Ads in every engine: the demo schedule (pre-roll pod of two, mid-roll, post-roll) through
 // videojs-contrib-ads with chapters, and through the IMA stand-in. Timeline 1's exact order.
+// Tagged @webkit: e2e/ads.spec.ts and e2e/ads-ima.spec.ts cover them in Chromium and Firefox.
 import { openHarnessIn, startPlaybackIn } from '../support/driver';
 import { acceptedTypes, expectClean, recordIn } from '../support/engine-checks';
 import { expect, test } from '../support/engine-fixtures';
@@ -26,7 +27,7 @@ const TIMELINE_1 = [
 ];
 
 for (const stack of ['contrib', 'ima'] as const) {
-  test(`ads (${stack}): pre-roll pod, mid-roll, post-roll${stack === 'contrib' ? ', chapters' : ''}`, async ({
+  test(`ads (${stack}): pre-roll pod, mid-roll, post-roll${stack === 'contrib' ? ', chapters' : ''} @webkit`, async ({
     driver,
     collector,
   }) => {

@@ -59,6 +59,10 @@ test('reload during an outage: the next page delivers everything, the closing se
   collector,
 }) => {
   test.setTimeout(90_000);
+  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
+  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
+  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
+  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
   const recorder = recordIn(driver);
   await openHarnessIn(driver, collector, { record: 1 });
   await fullyBuffered(driver);
@@ -69,7 +73,7 @@ test('reload during an outage: the next page delivers everything, the closing se
   await pauseAndPlay(driver);
   await driver.reload();
   await sleep(back - Date.now());
-  await expectClean(collector, recorder, 'reload-during-outage', { since: back, timeoutMs: 45_000 });
+  await expectClean(collector, recorder, 'reload-during-outage', { since: back, timeoutMs: 25_000 });
   const [types] = await acceptedTypes(collector);
   expect(types?.at(-1)).toBe('sessionEnd');
 });
@@ -79,6 +83,10 @@ test('page closed during an outage, then a new page: it delivers the closed page
   collector,
 }) => {
   test.setTimeout(90_000);
+  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
+  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
+  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
+  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
   const recorder = recordIn(driver);
   await openHarnessIn(driver, collector, { record: 1 });
   await fullyBuffered(driver);
@@ -94,7 +102,7 @@ test('page closed during an outage, then a new page: it delivers the closed page
   await sleep(1_000);
   await openHarnessIn(driver, collector, { record: 1 }); // the new page, not playing
   await sleep(Math.max(0, back - Date.now()));
-  await expectClean(collector, recorder, 'closed-then-new-page', { since: back, timeoutMs: 45_000 });
+  await expectClean(collector, recorder, 'closed-then-new-page', { since: back, timeoutMs: 25_000 });
   const [types] = await acceptedTypes(collector);
   expect(types?.at(-1)).toBe('sessionEnd');
 });
@@ -115,8 +123,11 @@ test('410 on events: one resumed session, the refused events downloaded', async 
   expect(more).toEqual([]);
   expect(first?.closed).toBe('expired');
   expect(second?.resume).toBe(true);
+  // States are declared again in the new session (WebKit's inFocus and mute); playback is what counts here.
   const types = (s: (typeof all)[number] | undefined) =>
-    (s?.events ?? []).filter((e) => e.status < 300).map((e) => e.event.eventType);
+    (s?.events ?? [])
+      .filter((e) => e.status < 300 && !e.event.eventType.startsWith('state'))
+      .map((e) => e.event.eventType);
   expect(types(second)).toEqual(['sessionStart', 'pauseStart']);
   expect(types(all.find((s) => s.downloaded))).toEqual(['sessionStart', 'pauseStart', 'sessionEnd']);
   const report = await collector.report();

@@ -135,6 +135,7 @@ export async function webkitDriver({ baseURL, args = [] }: WebKitOptions): Promi
     stopProcesses();
     throw error;
   }
+  let quitting: Promise<void> | undefined;
   const call = <T>(what: string, work: () => Promise<T>) => withDeadline(what, CALL_MS, work());
   const url = (path: string) => new URL(path, baseURL).toString();
   return {
@@ -169,11 +170,15 @@ export async function webkitDriver({ baseURL, args = [] }: WebKitOptions): Promi
         else await browser.maximizeWindow();
       }),
     async quit() {
-      try {
-        await withDeadline('delete session', 15_000, browser.deleteSession());
-      } finally {
-        stopProcesses();
-      }
+      if (quitting) return quitting;
+      quitting = (async () => {
+        try {
+          await withDeadline('delete session', 15_000, browser.deleteSession());
+        } finally {
+          stopProcesses();
+        }
+      })();
+      return quitting;
     },
   };
 }
