@@ -193,7 +193,10 @@ export function createTracker(
     );
     subscription.add(
       fromEvent<PageTransitionEvent>(window, 'pagehide').subscribe((e) => {
-        if (!e.persisted) sender.flushFinal();
+        // A page going into the back/forward cache may come back: its sessionEnd leaves with keepalive,
+        // and the sender stays usable (docs/browsers.md#the-backforward-cache).
+        if (e.persisted) void sender.flush({ keepalive: true });
+        else sender.flushFinal();
       }),
     );
   }

@@ -58,7 +58,7 @@ function textTrackChanges(player: PlayerLike): Observable<unknown> {
     : EMPTY;
 }
 
-/** Page events: focus and visibility feed the inFocus state; a final pagehide ends the session. */
+/** Page events: focus and visibility feed the inFocus state; pagehide ends the session, pageshow tells a restored page. */
 function pageSignals(): Observable<PlayerSignal> {
   if (typeof window === 'undefined') return EMPTY;
   return merge(
@@ -69,6 +69,9 @@ function pageSignals(): Observable<PlayerSignal> {
     ).pipe(map((): PlayerSignal => ({ type: 'statechange' }))),
     fromEvent<PageTransitionEvent>(window, 'pagehide').pipe(
       map((e): PlayerSignal => ({ type: 'pagehide', persisted: e.persisted })),
+    ),
+    fromEvent<PageTransitionEvent>(window, 'pageshow').pipe(
+      map((e): PlayerSignal => ({ type: 'pageshow', persisted: e.persisted })),
     ),
   );
 }

@@ -143,9 +143,38 @@ describe('reduce: event order (table)', () => {
       types: ['sessionStart', 'play', 'sessionEnd'],
     },
     {
-      name: 'a page kept in bfcache keeps its session',
+      // docs/browsers.md#the-backforward-cache: most pages never come back; nothing runs meanwhile.
+      name: 'a page going into the back/forward cache ends its session',
       beats: [...START, { t: 1000, signal: { type: 'pagehide', persisted: true } }],
-      types: ['sessionStart', 'play'],
+      types: ['sessionStart', 'play', 'sessionEnd'],
+    },
+    {
+      name: 'back from the cache with the player where it was: the next play resumes the viewing',
+      beats: [
+        ...START,
+        ...playing(250, 4000),
+        { t: 4100, signal: { type: 'pagehide', persisted: true }, snap: { paused: true } },
+        { t: 9000, signal: { type: 'pageshow', persisted: true } },
+        { t: 9500, signal: 'play', snap: { paused: false } },
+        { t: 9550, signal: 'playing' },
+      ],
+      types: ['sessionStart', 'play', 'sessionEnd', 'sessionStart', 'play'],
+    },
+    {
+      // WebKit resets the element of a restored page: emptied, loadstart of the same URL, currentTime 0.
+      name: 'back from the cache with a reset player: no stall, a fresh session at the next play',
+      beats: [
+        ...START,
+        ...playing(250, 4000),
+        { t: 4100, signal: { type: 'pagehide', persisted: true } },
+        { t: 9000, signal: 'loadstart', snap: { playhead: 0, paused: true } },
+        { t: 9010, signal: { type: 'pageshow', persisted: true } },
+        { t: 9020, signal: 'waiting' },
+        { t: 12_000, signal: 'tick' },
+        { t: 13_000, signal: 'play', snap: { paused: false } },
+        { t: 13_050, signal: 'playing' },
+      ],
+      types: ['sessionStart', 'play', 'sessionEnd', 'sessionStart', 'play'],
     },
     {
       name: 'a final page hide ends the session',
@@ -447,6 +476,34 @@ describe('reduce: QoE and states', () => {
     // WebKit: it restarts from 0 at the seek (a backward seek here).
     const restarting = (t: number) => (t < 24_100 ? cumulative(t) : cumulative(t - 24_150 + 250));
     expect(fpsAcrossSeek(restarting, 3)).toEqual([undefined, rate, undefined, undefined]);
+  });
+});
+
+describe('back/forward cache', () => {
+  const away = [
+    ...START,
+    ...playing(250, 4000),
+    { t: 4100, signal: { type: 'pagehide', persisted: true } } as Beat,
+  ];
+  const back = (snap: Partial<ReturnType<typeof snapshot>>) =>
+    run([
+      ...away,
+      { t: 9000, signal: { type: 'pageshow', persisted: true }, snap },
+      { t: 9500, signal: 'play', snap: { paused: false } },
+      { t: 9550, signal: 'playing' },
+    ]).events.slice(3);
+
+  it('resumes with media.resume at the playhead the player still has', () => {
+    const [start, play] = back({ paused: true });
+    expect(start?.params?.['media.resume']).toBe(true);
+    expect(play?.playerTime.playhead).toBeCloseTo(3.75, 1);
+  });
+
+  it('starts afresh, never at the old playhead, when the player was reset', () => {
+    const [start, play] = back({ paused: true, playhead: 0 });
+    expect(start?.params?.['media.resume']).toBeUndefined();
+    expect(start?.playerTime.playhead).toBe(0);
+    expect(play?.playerTime.playhead).toBe(0);
   });
 });
 
