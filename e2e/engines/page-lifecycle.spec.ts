@@ -83,6 +83,10 @@ test('back/forward cache: navigate away and Back; no event at a playhead the pla
   const after = events.filter((e) => e.playerTime.ts >= backAt);
   for (const e of after)
     expect(e.playerTime.playhead, `${e.eventType} after Back`).toBeLessThanOrEqual(restored.at + 0.5);
+  // Leaving ended the session (docs/browsers.md#the-backforward-cache): it does not stay open "playing".
+  const [first] = await collector.sessions();
+  expect(first?.events.filter((e) => e.status < 300).at(-1)?.event.eventType).toBe('sessionEnd');
   const report = await collector.report();
   expect(report.validationErrors).toEqual([]);
+  expect(report.findings).toEqual([]);
 });
