@@ -507,6 +507,70 @@ describe('back/forward cache', () => {
   });
 });
 
+// Sequences recorded in WebKitGTK 2.50.6 (MiniBrowser, video.js 8.24, a 30 s WebM and MP4, muted), in
+// the order and at the spacing WebKit fired them (docs/browsers.md#webkit). WebKit fires no
+// canplay/playing after a seek, `waiting` with no `playing` after a resume, and `stalled` ~250 ms
+// after some seeks (the adapter does not listen to `stalled`). Each must give Chromium's session.
+describe('WebKit event orders', () => {
+  const seekWhilePlaying = (afterSeek: Beat[]) =>
+    run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5010, signal: 'seeking', snap: { seeking: true, playhead: 3 } },
+      ...afterSeek,
+      ...playing(6500, 9000, 3.5),
+      { t: 9100, signal: 'pause', snap: { paused: true } },
+    ]).types;
+
+  it('WebM, seek while playing: seeking, seeked +71, no waiting, no playing', () => {
+    expect(seekWhilePlaying([{ t: 5081, signal: 'seeked', snap: { seeking: false } }])).toEqual([
+      'sessionStart',
+      'play',
+      'pauseStart',
+      'play',
+      'pauseStart',
+    ]);
+  });
+
+  it('MP4, seek while playing: seeking, waiting +95, seeked +98, no playing', () => {
+    expect(
+      seekWhilePlaying([
+        { t: 5105, signal: 'waiting' },
+        { t: 5108, signal: 'seeked', snap: { seeking: false } },
+      ]),
+    ).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'pauseStart']);
+  });
+
+  it('WebM, seek while paused then play: play, waiting, and never playing while the playhead moves', () => {
+    const types = run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5011, signal: 'pause', snap: { paused: true } },
+      { t: 7000, signal: 'seeking', snap: { seeking: true, playhead: 12 } },
+      { t: 7029, signal: 'seeked', snap: { seeking: false } },
+      { t: 9000, signal: 'play', snap: { paused: false } },
+      { t: 9006, signal: 'waiting' },
+      ...playing(9250, 14_000, 12),
+      { t: 14_100, signal: 'pause', snap: { paused: true } },
+    ]).types.filter((t) => t !== 'ping');
+    expect(types).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'pauseStart']);
+  });
+
+  it('seek to near the end: seeking, seeked +147, pause +1654, ended +1655 is sessionComplete only', () => {
+    const types = run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5006, signal: 'seeking', snap: { seeking: true, playhead: 28.5 } },
+      { t: 5153, signal: 'seeked', snap: { seeking: false } },
+      ...playing(5250, 6500, 28.6),
+      // At the end the element is already `ended` when `pause` fires (HTML: paused, then pause, ended).
+      { t: 6660, signal: 'pause', snap: { paused: true, playhead: 30, ended: true } },
+      { t: 6661, signal: 'ended' },
+    ]).types;
+    expect(types).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'sessionComplete']);
+  });
+});
+
 describe('nextDeadline', () => {
   it('is the next ping, or sooner a stall to confirm; nothing without a session', () => {
     const config = testConfig();
