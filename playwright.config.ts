@@ -6,6 +6,8 @@
 // - `chromium` / `firefox`: every test not tagged @timing, fully parallel. Each test has its own collector
 //   emulator (e2e/support/fixtures.ts) and its own browser context, so tests share nothing but the demo's
 //   static Vite server.
+// - `webkit`: WebKitGTK through WebKitWebDriver, the Driver scenarios of e2e/engines/ only, one at a time
+//   (a third pass of e2e/run.mjs; docs/browsers.md#running-the-webkit-pass). Those tagged @webkit run only there.
 // - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
 //   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
 //   them in a second pass after the parallel one, so nothing else shares the two cores with them.
