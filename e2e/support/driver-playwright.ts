@@ -9,7 +9,8 @@ export async function playwrightDriver(engine: Engine, browser: Browser, baseURL
   const current = () => page;
   return {
     engine,
-    // Headless Chromium and Firefox stay visible, and Playwright's pages never enter the bfcache (measured).
+    // Headless Chromium and Firefox stay visible; Playwright's Chromium never keeps a page in the
+    // back/forward cache (measured), and Firefox's is not relied on either way.
     can: { realHiddenPage: false, backForwardCache: false },
     async goto(path) {
       await current().goto(path);
