@@ -6,6 +6,8 @@
 // - `chromium` / `firefox`: every test not tagged @timing, fully parallel. Each test has its own collector
 //   emulator (e2e/support/fixtures.ts) and its own browser context, so tests share nothing but the demo's
 //   static Vite server.
+// - `webkit`: WebKitGTK through WebKitWebDriver, the Driver scenarios of e2e/engines/ only, one at a time
+//   (a third pass of e2e/run.mjs; docs/browsers.md#running-the-webkit-pass). Those tagged @webkit run only there.
 // - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
 //   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
 //   them in a second pass after the parallel one, so nothing else shares the two cores with them.
@@ -17,6 +19,8 @@ const DEMO_PORT = process.env.DEMO_PORT ?? '5173';
 /** Set by e2e/run.mjs for each pass, so the passes' reports do not overwrite each other. */
 const PASS = process.env.E2E_PASS ?? 'all';
 const TIMING = /@timing/;
+/** Engine scenarios (e2e/engines/) that only WebKit can run, or that drive all three engines themselves. */
+const WEBKIT_ONLY = /@webkit/;
 
 const chromium = {
   browserName: 'chromium' as const,
@@ -47,10 +51,13 @@ export default defineConfig({
     trace: 'off', // tracing grants user activation, which makes autoplay outcomes flaky
   },
   projects: [
-    { name: 'chromium', grepInvert: TIMING, use: chromium },
-    { name: 'firefox', grepInvert: TIMING, use: firefox },
-    { name: 'chromium-timing', grep: TIMING, workers: 1, use: chromium },
-    { name: 'firefox-timing', grep: TIMING, workers: 1, use: firefox },
+    { name: 'chromium', grepInvert: [TIMING, WEBKIT_ONLY], use: chromium },
+    { name: 'firefox', grepInvert: [TIMING, WEBKIT_ONLY], use: firefox },
+    { name: 'chromium-timing', grep: TIMING, grepInvert: WEBKIT_ONLY, workers: 1, use: chromium },
+    { name: 'firefox-timing', grep: TIMING, grepInvert: WEBKIT_ONLY, workers: 1, use: firefox },
+    // WebKitGTK through WebKitWebDriver (e2e/support/driver-webdriver.ts): only the scenarios written
+    // against the Driver, one at a time (one MiniBrowser is ~0.5 GB and the timing ones need the cores).
+    { name: 'webkit', testMatch: 'engines/**/*.spec.ts', workers: 1, use: {} },
   ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
   webServer: {
     command: 'npm run demo',

@@ -59,11 +59,12 @@ function textTrackChanges(player: PlayerLike): Observable<unknown> {
     : EMPTY;
 }
 
-/** Page events: focus and visibility feed the inFocus state; a final pagehide ends the session. */
+/** Page events: focus and visibility feed the inFocus state; pagehide ends the session, pageshow tells a restored page. */
 function pageSignals(page: PageLifecycle): Observable<PlayerSignal> {
   return merge(
     page.focus$.pipe(map((): PlayerSignal => ({ type: 'statechange' }))),
     page.pagehide$.pipe(map(({ persisted }): PlayerSignal => ({ type: 'pagehide', persisted }))),
+    page.pageshow$.pipe(map(({ persisted }): PlayerSignal => ({ type: 'pageshow', persisted }))),
   );
 }
 

@@ -16,6 +16,11 @@ export function handleContent(
   const { state } = step;
   const active = state.phase === 'active';
   if (active && state.adBreak) return handleInBreak(config, step, signal, snap, now);
+  // A seek makes the frame counter and the playhead incomparable across it (WebKit restarts the counter):
+  // the next ping only takes a fresh sample (docs/mapping.md#qoe).
+  if (signal.type === 'seeking' && state.frameSample) {
+    return handleContent(config, patch(step, { frameSample: undefined }), signal, snap, now);
+  }
   switch (signal.type) {
     case 'play':
       return playIntent(config, step, snap, now);
@@ -99,6 +104,7 @@ function handleInBreak(
       });
     case 'error':
     case 'pagehide':
+    case 'pageshow':
     case 'dispose':
     case 'sessionGone':
       return handleCommon(config, step, signal, snap, now);
@@ -123,8 +129,17 @@ function handleCommon(
         qoeData: { 'media.qoe.errorID': signal.code, 'media.qoe.errorSource': signal.source },
       });
     case 'pagehide':
-      // A page kept in the back/forward cache may come back; only a final hide ends the session.
-      return signal.persisted ? step : close(step, now);
+      // docs/browsers.md#the-backforward-cache: a page going into the cache ends its session too (most
+      // never come back, and nothing runs there); if it comes back, the next play resumes the viewing.
+      if (!signal.persisted) return close(step, now);
+      return active ? patch(endSession(step, now, 'suspended'), { resumeNext: true }) : step;
+    case 'pageshow':
+      // Restored with a reset player (WebKit: emptied, currentTime 0): that viewing cannot resume; the
+      // next play starts afresh, never at the playhead the player no longer has.
+      if (!signal.persisted || state.phase !== 'suspended' || !state.resumeNext) return step;
+      return Math.abs(snap.playhead - state.playhead) > 1
+        ? patch(step, { phase: 'idle', contentStarted: false, resumeNext: false })
+        : step;
     case 'dispose':
       return close(step, now);
     case 'sessionGone':

@@ -143,9 +143,38 @@ describe('reduce: event order (table)', () => {
       types: ['sessionStart', 'play', 'sessionEnd'],
     },
     {
-      name: 'a page kept in bfcache keeps its session',
+      // docs/browsers.md#the-backforward-cache: most pages never come back; nothing runs meanwhile.
+      name: 'a page going into the back/forward cache ends its session',
       beats: [...START, { t: 1000, signal: { type: 'pagehide', persisted: true } }],
-      types: ['sessionStart', 'play'],
+      types: ['sessionStart', 'play', 'sessionEnd'],
+    },
+    {
+      name: 'back from the cache with the player where it was: the next play resumes the viewing',
+      beats: [
+        ...START,
+        ...playing(250, 4000),
+        { t: 4100, signal: { type: 'pagehide', persisted: true }, snap: { paused: true } },
+        { t: 9000, signal: { type: 'pageshow', persisted: true } },
+        { t: 9500, signal: 'play', snap: { paused: false } },
+        { t: 9550, signal: 'playing' },
+      ],
+      types: ['sessionStart', 'play', 'sessionEnd', 'sessionStart', 'play'],
+    },
+    {
+      // WebKit resets the element of a restored page: emptied, loadstart of the same URL, currentTime 0.
+      name: 'back from the cache with a reset player: no stall, a fresh session at the next play',
+      beats: [
+        ...START,
+        ...playing(250, 4000),
+        { t: 4100, signal: { type: 'pagehide', persisted: true } },
+        { t: 9000, signal: 'loadstart', snap: { playhead: 0, paused: true } },
+        { t: 9010, signal: { type: 'pageshow', persisted: true } },
+        { t: 9020, signal: 'waiting' },
+        { t: 12_000, signal: 'tick' },
+        { t: 13_000, signal: 'play', snap: { paused: false } },
+        { t: 13_050, signal: 'playing' },
+      ],
+      types: ['sessionStart', 'play', 'sessionEnd', 'sessionStart', 'play'],
     },
     {
       name: 'a final page hide ends the session',
@@ -421,6 +450,124 @@ describe('reduce: QoE and states', () => {
     ]);
     const ping = r.events.find((e) => e.eventType === 'ping');
     expect(ping?.qoeData?.['media.qoe.droppedFrames']).toBe(3);
+  });
+
+  // WebKitGTK 2.50 restarts totalVideoFrames at each seek, and the playhead jumps: with a seek inside a
+  // ping interval a 25 fps clip gave 8 (WebKit) and 115 (Chromium). An interval with a seek says nothing;
+  // the next clean one is measured again (docs/mapping.md#qoe).
+  const fpsAcrossSeek = (frames: (t: number) => number, seekTo: number) => {
+    const at = (b: Beat) => ({ ...b, snap: { ...b.snap, totalFrames: frames(b.t) } });
+    return run([
+      ...START.map((b) => ({ ...b, snap: { ...b.snap, duration: 120, droppedFrames: 0 } })).map(at),
+      ...playing(250, 24_000).map(at),
+      { t: 24_100, signal: 'seeking', snap: { seeking: true, playhead: seekTo } },
+      at({ t: 24_150, signal: 'seeked', snap: { seeking: false } }),
+      ...playing(24_250, 41_000, seekTo).map(at),
+    ])
+      .events.filter((e) => e.eventType === 'ping')
+      .map((e) => e.qoeData?.['media.qoe.framesPerSecond']);
+  };
+
+  it('frame rate: nothing for an interval with a seek, whether the frame counter restarts or not', () => {
+    const rate = 25;
+    const cumulative = (t: number) => Math.round((Math.max(0, t - 250) / 1000) * rate);
+    // Chromium / Firefox: the counter keeps counting across a forward seek.
+    expect(fpsAcrossSeek(cumulative, 40)).toEqual([undefined, rate, undefined, undefined]);
+    // WebKit: it restarts from 0 at the seek (a backward seek here).
+    const restarting = (t: number) => (t < 24_100 ? cumulative(t) : cumulative(t - 24_150 + 250));
+    expect(fpsAcrossSeek(restarting, 3)).toEqual([undefined, rate, undefined, undefined]);
+  });
+});
+
+describe('back/forward cache', () => {
+  const away = [
+    ...START,
+    ...playing(250, 4000),
+    { t: 4100, signal: { type: 'pagehide', persisted: true } } as Beat,
+  ];
+  const back = (snap: Partial<ReturnType<typeof snapshot>>) =>
+    run([
+      ...away,
+      { t: 9000, signal: { type: 'pageshow', persisted: true }, snap },
+      { t: 9500, signal: 'play', snap: { paused: false } },
+      { t: 9550, signal: 'playing' },
+    ]).events.slice(3);
+
+  it('resumes with media.resume at the playhead the player still has', () => {
+    const [start, play] = back({ paused: true });
+    expect(start?.params?.['media.resume']).toBe(true);
+    expect(play?.playerTime.playhead).toBeCloseTo(3.75, 1);
+  });
+
+  it('starts afresh, never at the old playhead, when the player was reset', () => {
+    const [start, play] = back({ paused: true, playhead: 0 });
+    expect(start?.params?.['media.resume']).toBeUndefined();
+    expect(start?.playerTime.playhead).toBe(0);
+    expect(play?.playerTime.playhead).toBe(0);
+  });
+});
+
+// Sequences recorded in WebKitGTK 2.50.6 (MiniBrowser, video.js 8.24, a 30 s WebM and MP4, muted), in
+// the order and at the spacing WebKit fired them (docs/browsers.md#webkit). WebKit fires no
+// canplay/playing after a seek, `waiting` with no `playing` after a resume, and `stalled` ~250 ms
+// after some seeks (the adapter does not listen to `stalled`). Each must give Chromium's session.
+describe('WebKit event orders', () => {
+  const seekWhilePlaying = (afterSeek: Beat[]) =>
+    run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5010, signal: 'seeking', snap: { seeking: true, playhead: 3 } },
+      ...afterSeek,
+      ...playing(6500, 9000, 3.5),
+      { t: 9100, signal: 'pause', snap: { paused: true } },
+    ]).types;
+
+  it('WebM, seek while playing: seeking, seeked +71, no waiting, no playing', () => {
+    expect(seekWhilePlaying([{ t: 5081, signal: 'seeked', snap: { seeking: false } }])).toEqual([
+      'sessionStart',
+      'play',
+      'pauseStart',
+      'play',
+      'pauseStart',
+    ]);
+  });
+
+  it('MP4, seek while playing: seeking, waiting +95, seeked +98, no playing', () => {
+    expect(
+      seekWhilePlaying([
+        { t: 5105, signal: 'waiting' },
+        { t: 5108, signal: 'seeked', snap: { seeking: false } },
+      ]),
+    ).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'pauseStart']);
+  });
+
+  it('WebM, seek while paused then play: play, waiting, and never playing while the playhead moves', () => {
+    const types = run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5011, signal: 'pause', snap: { paused: true } },
+      { t: 7000, signal: 'seeking', snap: { seeking: true, playhead: 12 } },
+      { t: 7029, signal: 'seeked', snap: { seeking: false } },
+      { t: 9000, signal: 'play', snap: { paused: false } },
+      { t: 9006, signal: 'waiting' },
+      ...playing(9250, 14_000, 12),
+      { t: 14_100, signal: 'pause', snap: { paused: true } },
+    ]).types.filter((t) => t !== 'ping');
+    expect(types).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'pauseStart']);
+  });
+
+  it('seek to near the end: seeking, seeked +147, pause +1654, ended +1655 is sessionComplete only', () => {
+    const types = run([
+      ...START,
+      ...playing(250, 5000),
+      { t: 5006, signal: 'seeking', snap: { seeking: true, playhead: 28.5 } },
+      { t: 5153, signal: 'seeked', snap: { seeking: false } },
+      ...playing(5250, 6500, 28.6),
+      // At the end the element is already `ended` when `pause` fires (HTML: paused, then pause, ended).
+      { t: 6660, signal: 'pause', snap: { paused: true, playhead: 30, ended: true } },
+      { t: 6661, signal: 'ended' },
+    ]).types;
+    expect(types).toEqual(['sessionStart', 'play', 'pauseStart', 'play', 'sessionComplete']);
   });
 });
 

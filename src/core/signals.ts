@@ -107,6 +107,8 @@ export type PlayerSignal =
   /** A wake-up: nothing happened, but time passed (pings, stall filter, timeouts). */
   | { type: 'tick' }
   | { type: 'pagehide'; persisted: boolean }
+  /** The page came back from the back/forward cache (`persisted`), or loaded. */
+  | { type: 'pageshow'; persisted: boolean }
   | { type: 'dispose' }
   /** The collector answered 404/410 for this local session. */
   | { type: 'sessionGone'; session: string };

@@ -1,7 +1,7 @@
 // Delivery as the tracker uses it (docs/delivery.md#page-delivery): a hold on the page's delivery for
 // its endpoint — shared with every other tracker of the page — and the page events the tracker runs
 // itself, after its core has ended its session (hidden, final pagehide).
-import { filter, type Observable, Subscription } from 'rxjs';
+import { type Observable, Subscription } from 'rxjs';
 import type { PageLifecycle } from '../adapters/page-lifecycle';
 import type { DeliveryState } from '../delivery/delivery-state';
 import type { DeliveryReport } from '../delivery/reports';
@@ -47,7 +47,11 @@ export function createDelivery({ endpoint, owner, page, parts }: DeliveryDeps): 
       // requests outlive the page.
       subscription.add(page.hidden$.subscribe(() => void lease.flush({ keepalive: true })));
       subscription.add(
-        page.pagehide$.pipe(filter(({ persisted }) => !persisted)).subscribe(lease.flushFinal),
+        // A page going into the back/forward cache may come back: its sessionEnd leaves with keepalive,
+        // and the delivery stays usable (docs/browsers.md#the-backforward-cache).
+        page.pagehide$.subscribe(({ persisted }) =>
+          persisted ? void lease.flush({ keepalive: true }) : lease.flushFinal(),
+        ),
       );
       return subscription;
     },

@@ -1,0 +1,159 @@
+// The outbox in every engine, with the collector cut at the server (WebDriver has no offline
+// emulation, so every engine gets the same fault: the emulator refuses connections). Each scenario
+// prints `OUTBOX <project> <scenario> lost=… dup=… disorder=…` and must show 0 / 0 / 0.
+import {
+  type Driver,
+  openHarnessIn,
+  pauseIn,
+  playIn,
+  sleep,
+  startPlaybackIn,
+  waitInPage,
+} from '../support/driver';
+import { acceptedTypes, expectClean, recordIn } from '../support/engine-checks';
+import { expect, test } from '../support/engine-fixtures';
+import { waitForDrain } from '../support/outbox';
+
+const pauseAndPlay = async (driver: Driver, ms = 400) => {
+  await pauseIn(driver);
+  await sleep(ms);
+  await playIn(driver);
+  await sleep(ms);
+};
+
+const fullyBuffered = (driver: Driver) =>
+  waitInPage(
+    driver,
+    () => {
+      const duration = window.player.duration() ?? 0;
+      return duration > 0 && window.player.bufferedEnd() >= duration - 0.25;
+    },
+    undefined,
+    { message: 'fully buffered' },
+  );
+
+test('collector unreachable for 30 s: every event arrives afterwards, once, in order @webkit', async ({
+  driver,
+  collector,
+}) => {
+  test.setTimeout(120_000);
+  const recorder = recordIn(driver);
+  await openHarnessIn(driver, collector, { record: 1 });
+  await startPlaybackIn(driver);
+  await driver.evaluate(() => {
+    window.player.playbackRate(0.5); // the 30 s clip keeps playing through the outage
+  });
+  await waitForDrain(collector, recorder, { since: Date.now() });
+  await collector.addFault({ refuse: true, forMs: 30_000 });
+  const back = Date.now() + 30_000;
+  await sleep(5_000);
+  await pauseAndPlay(driver);
+  await sleep(back - Date.now());
+  await expectClean(collector, recorder, 'unreachable-30s', { since: back, timeoutMs: 70_000 });
+  const [types] = await acceptedTypes(collector);
+  expect(types).toContain('ping');
+});
+
+test('reload during an outage: the next page delivers everything, the closing sessionEnd included', async ({
+  driver,
+  collector,
+}) => {
+  test.setTimeout(90_000);
+  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
+  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
+  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
+  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
+  const recorder = recordIn(driver);
+  await openHarnessIn(driver, collector, { record: 1 });
+  await fullyBuffered(driver);
+  await startPlaybackIn(driver);
+  await waitForDrain(collector, recorder, { since: Date.now() });
+  await collector.addFault({ refuse: true, forMs: 12_000 });
+  const back = Date.now() + 12_000;
+  await pauseAndPlay(driver);
+  await driver.reload();
+  await sleep(back - Date.now());
+  await expectClean(collector, recorder, 'reload-during-outage', { since: back, timeoutMs: 25_000 });
+  const [types] = await acceptedTypes(collector);
+  expect(types?.at(-1)).toBe('sessionEnd');
+});
+
+test('page closed during an outage, then a new page: it delivers the closed page’s events', async ({
+  driver,
+  collector,
+}) => {
+  test.setTimeout(90_000);
+  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
+  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
+  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
+  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
+  const recorder = recordIn(driver);
+  await openHarnessIn(driver, collector, { record: 1 });
+  await fullyBuffered(driver);
+  await startPlaybackIn(driver);
+  await waitForDrain(collector, recorder, { since: Date.now() });
+  await collector.addFault({ refuse: true, forMs: 10_000 });
+  const back = Date.now() + 10_000;
+  await pauseAndPlay(driver);
+  // A blank second page keeps the browser open while the player's page closes.
+  await driver.newPage();
+  await driver.switchTo(0);
+  await driver.closePage();
+  await sleep(1_000);
+  await openHarnessIn(driver, collector, { record: 1 }); // the new page, not playing
+  await sleep(Math.max(0, back - Date.now()));
+  await expectClean(collector, recorder, 'closed-then-new-page', { since: back, timeoutMs: 25_000 });
+  const [types] = await acceptedTypes(collector);
+  expect(types?.at(-1)).toBe('sessionEnd');
+});
+
+test('410 on events: one resumed session, the refused events downloaded', async ({ driver, collector }) => {
+  await openHarnessIn(driver, collector);
+  await startPlaybackIn(driver);
+  await sleep(1_500);
+  await collector.expire();
+  await pauseIn(driver);
+  let all = await collector.sessions();
+  for (let i = 0; i < 60 && !(all.some((s) => s.downloaded) && all.some((s) => s.resume)); i++) {
+    await sleep(250);
+    all = await collector.sessions();
+  }
+  const live = all.filter((s) => !s.downloaded);
+  const [first, second, ...more] = live;
+  expect(more).toEqual([]);
+  expect(first?.closed).toBe('expired');
+  expect(second?.resume).toBe(true);
+  // States are declared again in the new session (WebKit's inFocus and mute); playback is what counts here.
+  const types = (s: (typeof all)[number] | undefined) =>
+    (s?.events ?? [])
+      .filter((e) => e.status < 300 && !e.event.eventType.startsWith('state'))
+      .map((e) => e.event.eventType);
+  expect(types(second)).toEqual(['sessionStart', 'pauseStart']);
+  expect(types(all.find((s) => s.downloaded))).toEqual(['sessionStart', 'pauseStart', 'sessionEnd']);
+  const report = await collector.report();
+  expect(report.validationErrors).toEqual([]);
+  expect(report.duplicates).toEqual([]);
+  console.log(`OUTBOX ${test.info().project.name} 410-resume-downloaded lost=0 dup=0 disorder=0`);
+});
+
+test('two pages playing through an outage: each session once, in order', async ({ driver, collector }) => {
+  test.setTimeout(90_000);
+  const recorder = recordIn(driver);
+  await openHarnessIn(driver, collector, { record: 1 });
+  await fullyBuffered(driver);
+  await startPlaybackIn(driver);
+  await driver.newPage();
+  await openHarnessIn(driver, collector, { record: 1 });
+  await fullyBuffered(driver);
+  await startPlaybackIn(driver);
+  await waitForDrain(collector, recorder, { since: Date.now() });
+  await collector.addFault({ refuse: true, forMs: 8_000 });
+  const back = Date.now() + 8_000;
+  for (const index of [0, 1, 0, 1]) {
+    await driver.switchTo(index);
+    await pauseAndPlay(driver, 250);
+  }
+  await sleep(Math.max(0, back - Date.now()));
+  await expectClean(collector, recorder, 'two-pages-outage', { since: back, timeoutMs: 45_000 });
+  expect(await collector.sessions()).toHaveLength(2);
+});
