@@ -90,21 +90,24 @@ async function expectImaSession(page: Page, { events, raw, report: r }: Played) 
   expect(r.findings).toEqual([]);
 }
 
-// One test plays each schedule once: the IMA session is checked on its own, then against contrib-ads'.
+// One test plays each schedule once, both at the same time (the schedule is a minute of real time): the
+// IMA session is checked on its own, then against contrib-ads'.
 test('IMA (stand-in): the whole schedule is timeline 1, ads described by getAd(), no findings; (e) the same session as the contrib-ads path', async ({
   browser,
   baseURL,
   page,
   collector,
+  secondCollector,
 }) => {
-  test.setTimeout(300_000);
-  const ima = await playSchedule(page, collector, 'ima');
+  test.setTimeout(200_000);
+  // A context and a collector of its own: nothing one viewing sends or stores reaches the other.
+  const context = await browser.newContext({ baseURL });
+  const [ima, contrib] = await Promise.all([
+    playSchedule(page, collector, 'ima'),
+    playSchedule(await context.newPage(), secondCollector, 'contrib'),
+  ]);
   await test.step('the IMA session: timeline 1, ads described by getAd(), no findings', () =>
     expectImaSession(page, ima));
-  // A context of its own: nothing the first page left (its sessionEnd, its stored outbox) reaches this one.
-  await page.close();
-  const context = await browser.newContext({ baseURL });
-  const contrib = await playSchedule(await context.newPage(), collector, 'contrib');
   await context.close();
   const [c, i] = [comparable(contrib.events), comparable(ima.events)];
   metric('contrib-types', typesOf(c));

@@ -115,8 +115,13 @@ test('the owner tab closed mid-flush: another tab adopts the session and finishe
   await waitForDrain(collector, recorded, { since: Date.now() });
   await context.setOffline(true);
   for (let i = 0; i < 5; i++) await pauseAndPlay(page, 150);
-  // A slow collector, so the owner is still flushing the backlog when it goes.
-  await collector.addFault({ latencyMs: 800, match: 'events' });
+  // A slow collector, so the owner is still flushing the backlog when it goes: three answers come
+  // after 800 ms, then the fourth request is held 6 s: far longer than the test needs to close the tab.
+  // A fixed latency for every request made the close a race under load: a request sent after the
+  // poll below saw "nothing unanswered" could be accepted before the tab went, and the adopter sent it
+  // again (a duplicate by design: the Media Collection API has no idempotency key).
+  await collector.addFault({ latencyMs: 800, match: 'events', times: 3 });
+  await collector.addFault({ latencyMs: 6_000, match: 'events', times: 1 });
   const since = Date.now();
   await context.setOffline(false);
   const accepted = async () => (await collector.sessions()).flatMap((s) => s.events).length;
@@ -141,7 +146,8 @@ test('the owner tab closed mid-flush: another tab adopts the session and finishe
   printOutbox('owner-closed-mid-flush', audit, drainMs);
   await expectExact(collector, audit);
   // The close really was mid-flush: the request in flight was dropped at the collector, and the rest
-  // arrived from the other tab.
-  const abandoned = (await collector.report()).faulted.filter((f) => f.status === 'abandoned');
-  expect(abandoned.length).toBeGreaterThanOrEqual(1);
+  // arrived from the other tab. The emulator records the drop when the held answer would have left.
+  const abandoned = async () =>
+    (await collector.report()).faulted.filter((f) => f.status === 'abandoned').length;
+  await expect.poll(abandoned, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
 });

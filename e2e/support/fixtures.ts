@@ -9,16 +9,22 @@ import { type Collector, collectorClient } from './collector';
 
 export { expect } from '@playwright/test';
 
-export const test = base.extend<{ collector: Collector }>({
+/** An emulator of its own on a free port for the length of `body`. */
+async function withEmulator(body: (collector: Collector) => Promise<void>): Promise<void> {
+  const server = await startEmulatorServer({ port: 0 });
+  try {
+    await body(collectorClient(server.url));
+  } finally {
+    await server.close();
+  }
+}
+
+export const test = base.extend<{ collector: Collector; secondCollector: Collector }>({
   // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
-  collector: async ({}, use) => {
-    const server = await startEmulatorServer({ port: 0 });
-    try {
-      await use(collectorClient(server.url));
-    } finally {
-      await server.close();
-    }
-  },
+  collector: async ({}, use) => withEmulator(use),
+  /** A test that plays two independent viewings at once gives each its own collector. */
+  // biome-ignore lint/correctness/noEmptyPattern: as above
+  secondCollector: async ({}, use) => withEmulator(use),
 });
 
 /**
