@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import type { PlayerLike } from './adapters/player';
+import type { Consent } from './consent/gate';
 import type { AdInfo, ChapterInfo } from './core/signals';
 import { resolveOptions } from './options';
 import { createTracker, type MediaCollectionTracker, type TrackerHandle } from './tracker';
@@ -16,6 +17,7 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
   declare readonly events$: MediaCollectionTracker['events$'];
   declare readonly reports$: MediaCollectionTracker['reports$'];
   declare flush: () => Promise<void>;
+  declare setConsent: (consent: Consent) => void;
   declare adBreakStart: (options?: { name?: string }) => void;
   declare adStart: (ad: AdInfo) => void;
   declare adComplete: () => void;
