@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // Identity and consent through the whole tracker: what reaches the collector, and when.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryQueue } from './delivery/queue';
 import type { McEvent } from './mc/types';
 import { type MediaCollectionOptions, resolveOptions } from './options';
@@ -150,6 +150,8 @@ describe('createTracker: consent', () => {
 });
 
 describe('createTracker: identity', () => {
+  // The lookup is a chunk of its own; loaded once here, as a page would have it by its second session.
+  beforeAll(() => import('./identity/resolve'));
   beforeEach(() => {
     vi.useFakeTimers({ now: 1_700_000_000_000 });
     vi.spyOn(document, 'hasFocus').mockReturnValue(false);

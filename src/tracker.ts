@@ -18,7 +18,7 @@ import type { EventQueue } from './delivery/queue';
 import type { DeliveryReport } from './delivery/reports';
 import { type ErrorDetail, REPORT_CODES } from './error-codes';
 import { type IdentityReport, identityHold } from './identity/hold';
-import { lookUpIdentity } from './identity/resolve';
+import { identityPresent } from './identity/present';
 import { warnOnce } from './log';
 import { createManualApi, type ManualAdApi } from './manual-api';
 import type { Outgoing } from './mc/types';
@@ -151,7 +151,13 @@ export function createTracker(
         distinctUntilChanged(),
         switchMap((out) => (out ? optOut() : track())),
         identityHold({
-          lookUp: (orgId) => lookUpIdentity(options.identity, orgId),
+          // The lookup is a chunk of its own, loaded only where there is someone to ask.
+          lookUp: (orgId) =>
+            identityPresent(options.identity)
+              ? import('./identity/resolve').then(({ lookUpIdentity }) =>
+                  lookUpIdentity(options.identity, orgId),
+                )
+              : undefined,
           timeoutMs: options.identityTimeoutMs,
           scheduler,
           release$,
