@@ -17,6 +17,8 @@
 //                       adfault=timeout|error makes the ad stack time out or fail mid-ad; window.ads.skip() skips
 //   players=2           a second player with its own tracker, same endpoint (window.player2 / window.tracker2),
 //                       recorded like the first
+//   alloy=<edge host>   install Adobe's Web SDK first (demo/alloy-standalone.ts), configured for that Edge host
+//                       and the org in `org=`, so `identity: 'auto'` finds a real Web SDK
 //   record=1            keep every mediacollection:event / :error in localStorage, one key each
 //                       (`__mc:<kind>:<page>:<n>`, read by e2e/support/outbox.ts): written synchronously, it
 //                       outlives a page that closes, reloads or goes offline
@@ -24,6 +26,7 @@
 import 'video.js/dist/video-js.css';
 import videojs from 'video.js';
 import { type AdFault, type AdSchedule, DEMO_SCHEDULE } from './ad-schedule';
+import { installAlloy } from './alloy-standalone';
 import { installContribAds } from './contrib-ads-integration';
 import { absolute, COLLECTOR, demoParams, mediaType } from './demo-options';
 import { installImaStandIn } from './ima-standin';
@@ -82,6 +85,9 @@ if (adStack === 'contrib') {
     : DEMO_SCHEDULE;
   window.ads = installImaStandIn(player, schedule, (query.get('adfault') as AdFault | null) ?? 'none');
 }
+
+const edgeHost = query.get('alloy');
+if (edgeHost) installAlloy(edgeHost, query.get('org') ?? '');
 
 // Same tick as videojs(), as a real integration would; a throw must not take the page down.
 function track(target: ReturnType<typeof videojs>): unknown {

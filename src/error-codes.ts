@@ -17,6 +17,10 @@ export const ERROR_CODES = [
   'MC_AD_STACK_ERROR',
   // The ad chunk could not be loaded: ads are not tracked on this page, content is.
   'MC_ADS_UNAVAILABLE',
+  // A session started without the visitor's ECID: the identity lookup took too long, or failed
+  // (docs/identity.md#reports).
+  'MC_IDENTITY_TIMEOUT',
+  'MC_IDENTITY_FAILED',
   // Tracking skipped a player event after an internal error (a bug: please report it).
   'MC_INTERNAL',
 ] as const;

@@ -11,14 +11,17 @@ if (!videojs.getPlugin(PLUGIN_NAME)) {
 }
 
 export type { PlayerLike } from './adapters/player';
+export type { Consent } from './consent/gate';
 export type { AdInfo, ChapterInfo } from './core/signals';
 export type { DeliveryState, LastAnswer } from './delivery/delivery-state';
 export type { DeliveryReport } from './delivery/reports';
 export type { FlushResult } from './delivery/sender';
+export type { IdentityReport } from './identity/hold';
+export type { IdentityOption } from './identity/resolve';
 export type { ManualAdApi } from './manual-api';
 export type { CustomMetadata, McEvent, McEventType, McParams, Outgoing, QoeData } from './mc/types';
 export { type MediaCollectionOptions, MediaCollectionOptionsError } from './options';
-export type { MediaCollectionTracker } from './tracker';
+export type { MediaCollectionTracker, TrackerReport } from './tracker';
 export { MediaCollectionPlugin };
 
 /** A video.js player once this package is imported: `(player as WithMediaCollection<Player>).mediaCollection(…)`. */

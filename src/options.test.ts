@@ -106,4 +106,24 @@ describe('resolveOptions', () => {
     });
     expect(resolved.params('a.mp4')['media.id']).toBe('a.mp4');
   });
+
+  it('identity and consent: defaults, accepted values, and each bad value named', () => {
+    expect(resolveOptions(VALID)).toMatchObject({ identity: 'auto', identityTimeoutMs: 1000, consent: 'in' });
+    const lookUp = async () => 'ecid';
+    expect(
+      resolveOptions({ ...VALID, identity: lookUp, identityTimeout: 0, consent: 'pending' }),
+    ).toMatchObject({ identity: lookUp, identityTimeoutMs: 0, consent: 'pending' });
+    expect(resolveOptions({ ...VALID, identity: false, consent: 'out' })).toMatchObject({ identity: false });
+    let error: unknown;
+    try {
+      resolveOptions({ ...VALID, identity: 'visitor', identityTimeout: 20_000, consent: 'granted' });
+    } catch (e) {
+      error = e;
+    }
+    expect((error as MediaCollectionOptionsError).problems).toEqual([
+      expect.stringContaining('identity must be'),
+      expect.stringContaining('identityTimeout must be'),
+      expect.stringContaining('consent must be one of in, pending, out'),
+    ]);
+  });
 });

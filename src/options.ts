@@ -1,3 +1,5 @@
+import { CONSENTS, type Consent } from './consent/gate';
+import type { IdentityOption } from './identity/resolve';
 import { isPlainObject } from './mc/json-types';
 import type { CustomMetadata, McParams } from './mc/types';
 import { customMetadataProblems } from './mc/validate-metadata';
@@ -19,6 +21,16 @@ export interface MediaCollectionOptions {
   mainPingInterval?: number;
   /** Seconds between pings inside an ad break, 1..10 (default 1). */
   adPingInterval?: number;
+  /**
+   * Where `visitor.marketingCloudUserId` comes from when `params` has none (docs/identity.md):
+   * `'auto'` (default) Adobe's Visitor API, else the Web SDK; a function returning the ECID (or a
+   * promise of it); `false` for none.
+   */
+  identity?: IdentityOption;
+  /** Milliseconds a `sessionStart` may wait for the ECID, 0..10000 (default 1000). */
+  identityTimeout?: number;
+  /** `'in'` (default) sends; `'pending'` keeps events in memory only; `'out'` sends and keeps nothing (docs/consent.md). */
+  consent?: Consent;
 }
 
 export interface ResolvedOptions {
@@ -27,6 +39,9 @@ export interface ResolvedOptions {
   customMetadata?: CustomMetadata;
   mainPingMs: number;
   adPingMs: number;
+  identity: IdentityOption;
+  identityTimeoutMs: number;
+  consent: Consent;
 }
 
 /** Bad options: `problems` lists every one, the message names them all. */
@@ -38,7 +53,16 @@ export class MediaCollectionOptionsError extends Error {
   }
 }
 
-const KNOWN_OPTIONS = new Set(['endpoint', 'params', 'customMetadata', 'mainPingInterval', 'adPingInterval']);
+const KNOWN_OPTIONS = new Set([
+  'endpoint',
+  'params',
+  'customMetadata',
+  'mainPingInterval',
+  'adPingInterval',
+  'identity',
+  'identityTimeout',
+  'consent',
+]);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 const DEFAULT_PARAMS = { 'media.playerName': 'video.js' } as const;
 
@@ -56,12 +80,19 @@ function endpointProblems(value: unknown): string[] {
   return [`endpoint "${value}" must use https (http is only allowed for localhost and 127.0.0.1)`];
 }
 
-function intervalProblems(name: string, value: unknown, min: number, max: number): string[] {
-  if (value === undefined) return [];
-  return typeof value === 'number' && value >= min && value <= max
-    ? []
-    : [`${name} must be a number of seconds from ${min} to ${max} (got ${JSON.stringify(value)})`];
-}
+/** `name must be <what> (got …)` unless the value is absent or `ok`. */
+const problem = (ok: boolean, name: string, what: string, value: unknown): string[] =>
+  value === undefined || ok ? [] : [`${name} must be ${what} (got ${JSON.stringify(value)})`];
+
+const inRange = (value: unknown, min: number, max: number): boolean =>
+  typeof value === 'number' && value >= min && value <= max;
+
+const intervalProblems = (name: string, value: unknown, min: number, max: number): string[] =>
+  problem(inRange(value, min, max), name, `a number of seconds from ${min} to ${max}`, value);
+
+/** Also checks `tracker.setConsent()`'s argument. */
+export const consentProblems = (value: unknown): string[] =>
+  problem(CONSENTS.includes(value as Consent), 'consent', `one of ${CONSENTS.join(', ')}`, value);
 
 /** Params as the session will send them, so validation sees exactly what the collector would. */
 const withDefaults = (params: McParams): McParams => ({ ...DEFAULT_PARAMS, ...params });
@@ -92,6 +123,19 @@ export function resolveOptions(input: unknown = {}): ResolvedOptions {
       : customMetadataProblems('sessionStart', options.customMetadata).map((p) => `options: ${p}`)),
     ...intervalProblems('mainPingInterval', options.mainPingInterval, 10, 50),
     ...intervalProblems('adPingInterval', options.adPingInterval, 1, 10),
+    ...problem(
+      ['auto', false].includes(options.identity as never) || typeof options.identity === 'function',
+      'identity',
+      "'auto', false or a function returning the ECID",
+      options.identity,
+    ),
+    ...problem(
+      inRange(options.identityTimeout, 0, 10_000),
+      'identityTimeout',
+      'a number of milliseconds from 0 to 10000',
+      options.identityTimeout,
+    ),
+    ...consentProblems(options.consent),
   ];
   if (problems.length > 0) throw new MediaCollectionOptionsError(problems);
   const { params } = options as MediaCollectionOptions;
@@ -102,5 +146,8 @@ export function resolveOptions(input: unknown = {}): ResolvedOptions {
     ...(options.customMetadata ? { customMetadata: options.customMetadata } : {}),
     mainPingMs: (options.mainPingInterval ?? 10) * 1000,
     adPingMs: (options.adPingInterval ?? 1) * 1000,
+    identity: options.identity ?? 'auto',
+    identityTimeoutMs: options.identityTimeout ?? 1000,
+    consent: options.consent ?? 'in',
   };
 }

@@ -1,5 +1,6 @@
 import videojs from 'video.js';
 import type { PlayerLike } from './adapters/player';
+import type { Consent } from './consent/gate';
 import type { AdInfo, ChapterInfo } from './core/signals';
 import type { FlushResult } from './delivery/sender';
 import { resolveOptions } from './options';
@@ -18,6 +19,7 @@ export class MediaCollectionPlugin extends Plugin implements MediaCollectionTrac
   declare readonly reports$: MediaCollectionTracker['reports$'];
   declare readonly delivery$: MediaCollectionTracker['delivery$'];
   declare flush: () => Promise<FlushResult>;
+  declare setConsent: (consent: Consent) => void;
   declare adBreakStart: (options?: { name?: string }) => void;
   declare adStart: (ad: AdInfo) => void;
   declare adComplete: () => void;

@@ -1,10 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DeliveryReport } from './delivery/reports';
 import type { McEvent } from './mc/types';
 import { resolveOptions } from './options';
 import { createFakePlayer } from './test-support/fake-player';
-import { createTracker } from './tracker';
+import { createTracker, type TrackerReport } from './tracker';
 
 const VALID_PARAMS = {
   'analytics.trackingServer': 'test.sc.omtrdc.net',
@@ -101,7 +100,7 @@ describe('createTracker', () => {
     const tracker = createTracker(player, OPTIONS, { fetch });
     expect(player.listenerCount()).toBeGreaterThan(0);
     expect(windowLedger.live()).toBeGreaterThan(0);
-    const reports: DeliveryReport[] = [];
+    const reports: TrackerReport[] = [];
     let completed = false;
     tracker.reports$.subscribe({ next: (r) => reports.push(r), complete: () => (completed = true) });
 

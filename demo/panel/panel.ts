@@ -153,6 +153,7 @@ export function startPanel(deps: PanelDeps) {
         schedule();
       });
       tracker.reports$.subscribe((report) => {
+        if (report.type === 'identityMissing') return; // not about delivery
         log.report(label, report, Date.now());
         schedule();
       });

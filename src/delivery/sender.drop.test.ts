@@ -3,7 +3,7 @@ import type { McEvent } from '../mc/types';
 import { type FakeCollectorOptions, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
-  vi.useFakeTimers();
+  vi.useFakeTimers({ now: 0 });
 });
 afterEach(() => {
   vi.useRealTimers();

@@ -65,6 +65,29 @@ describe('sender: sessions an earlier page left', () => {
     expect(reports).toContainEqual({ type: 'sessionGone', session: 'old', sid: 'sid-1', status: 0 });
   });
 
+  it("sends this page's own session whose sessionStart could not leave for 10 min whole to /downloaded", async () => {
+    // Held for consent (docs/consent.md#released-late) or offline since: a live session would have expired.
+    vi.setSystemTime(1_000 + SERVER_IDLE_MS);
+    const { sender, collector, reports } = setup();
+    sender.send([
+      { session: 'own', event: mcEvent('sessionStart', 1_000) },
+      { session: 'own', event: mcEvent('ping', 11_000) },
+    ]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(collector.sentTo('/api/v1/sessions')).toEqual([]);
+    expect(downloadedBodies(collector)).toEqual([['sessionStart@1000', 'ping@11000', 'sessionEnd@11001']]);
+    expect(reports).toContainEqual({ type: 'sessionGone', session: 'own', status: 0 });
+  });
+
+  it("starts this page's own session late, live, while its sessionStart is less than 10 min old", async () => {
+    vi.setSystemTime(1_000 + SERVER_IDLE_MS - 1);
+    const { sender, collector } = setup();
+    sender.send([{ session: 'own', event: mcEvent('sessionStart', 1_000) }]);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(collector.sentTo('/api/v1/sessions')).toEqual(['sessionStart@1000']);
+    expect(downloadedBodies(collector)).toEqual([]);
+  });
+
   it('counts events an earlier page shipped at unload as delivered, and sends only the rest', async () => {
     const { collector, reports } = setup({}, await leftBehind(0, ['ping', 'ping', 'pauseStart'], [0]));
     await vi.advanceTimersByTimeAsync(100);

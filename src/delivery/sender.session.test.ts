@@ -4,7 +4,7 @@ import { createSender } from './sender';
 import { createFakeCollector, ENDPOINT, sessionItems, setupSender } from './sender.fixtures';
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: 1_000_000 });
+  vi.useFakeTimers({ now: 100_000 });
 });
 afterEach(() => {
   vi.useRealTimers();
@@ -83,7 +83,7 @@ describe('sender: sessions and order', () => {
     const { sender, queue } = setup();
     sender.send(sessionItems('a', ['play']));
     await vi.advanceTimersByTimeAsync(40);
-    expect(await queue.session('a')).toMatchObject({ sid: 'sid-1', lastSentAt: 1_000_040 });
+    expect(await queue.session('a')).toMatchObject({ sid: 'sid-1', lastSentAt: 100_040 });
   });
 
   it('flush() resolves once everything queued at call time is delivered', async () => {

@@ -71,12 +71,17 @@ export const SERVER_IDLE_MS = 600_000;
 /**
  * docs/outbox.md#replay: whether a session can no longer be sent live. With a sid: its
  * collector session got no event for 10 min (sending would only earn a 410). Without one: it was
- * left by a page that is gone, so nobody plays it any more (the page still playing a session starts
- * it late, with its real ts). Such a session goes whole to /downloaded; a page's own live view goes
- * on in a new session (the tracker hears `sessionGone`).
+ * left by a page that is gone, so nobody plays it any more, or its sessionStart is 10 min old (held
+ * for consent, or offline since): a live session would have expired by now. Otherwise the page
+ * still playing it starts it late, with its real ts. Such a session goes whole to /downloaded; a
+ * page's own live view goes on in a new session (the tracker hears `sessionGone`).
  */
 function outOfReach(ctx: DeliveryContext, meta: SessionMeta | undefined, head: QueuedEvent): boolean {
-  if (meta?.sid === undefined) return meta?.adopted === true && head.event.eventType === 'sessionStart';
+  const { eventType, playerTime } = head.event;
+  if (meta?.sid === undefined)
+    return (
+      eventType === 'sessionStart' && (meta?.adopted === true || ctx.now() - playerTime.ts >= SERVER_IDLE_MS)
+    );
   return meta.lastSentAt !== undefined && ctx.now() - meta.lastSentAt >= SERVER_IDLE_MS;
 }
 

@@ -59,6 +59,7 @@ export function createEdgeApi({ store, now, config, orgId }: EdgeApiDeps) {
   };
 
   return {
+    orgId,
     /**
      * sessionStart, on /va/v1/sessionStart (one event) or /v1/interact (any number; only media.sessionStart
      * events open sessions). "Most problems with Session start requests result in a 207" (Adobe's

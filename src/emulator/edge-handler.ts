@@ -1,7 +1,7 @@
 // The Media Edge side of the request handler: injected statuses answered as Edge problems, the
 // Content-Type and `configId` checks, JSON parsing, then the route. Every request is logged as received.
 import type { IncomingMessage } from 'node:http';
-import { problemReply, problemType } from './edge-replies.ts';
+import { identityBody, problemReply, problemType } from './edge-replies.ts';
 import type { Fault } from './faults.ts';
 import type { HandlerDeps } from './handler.ts';
 import { parseJson, type Reply } from './http-io.ts';
@@ -71,6 +71,8 @@ function edgeReply(
   switch (route.endpoint) {
     case 'interact':
       return edge.sessionStart(path, body, 'interact');
+    case 'identity':
+      return { status: 200, body: identityBody(edge.orgId) };
     case 'sessionStart':
       return edge.sessionStart(path, body, 'va');
     case 'downloaded':

@@ -6,12 +6,34 @@ import type { Reply } from './http-io.ts';
 
 /** The org the emulator's Edge plays for: alloy must be configured with it to find its identity cookie. */
 export const EDGE_ORG_ID = '0123456789ABCDEF01234567@AdobeOrg';
+/**
+ * The ECID the emulator's Edge gives every visitor (38 digits, as Adobe's): in `identity:result` on
+ * `/v1/identity/acquire`, and inside the identity cookie it asks alloy to store.
+ */
+export const EDGE_ECID = '01234567890123456789012345678901234567';
 /** The EdgeNetwork location hint the emulator hands out (Adobe's look like `va6`, `or2`, `irl1`). */
 export const EDGE_LOCATION_HINT = 'emu1';
 
 const CLUSTER_TTL_S = 1800;
 const IDENTITY_TTL_S = 34_128_000;
 const cookieName = (orgId: string, key: string) => `kndctr_${orgId.replace('@', '_')}_${key}`;
+
+/**
+ * The identity cookie's value: the Edge's stored identity, a protobuf whose field 1 is the ECID, base64
+ * (what alloy's cookie decoder reads; the rest of the message is left out), then padded with random
+ * bytes in a field alloy skips, so no two visitors' cookies look alike.
+ */
+const identityCookie = (ecid: string): string => {
+  const id = Buffer.from(ecid);
+  const noise = randomBytes(8);
+  // field 1 (ecid), length-delimited; field 15, length-delimited: ignored by readers that do not know it
+  return Buffer.concat([
+    Buffer.from([0x0a, id.length]),
+    id,
+    Buffer.from([0x7a, noise.length]),
+    noise,
+  ]).toString('base64');
+};
 
 export const problemType = (status: number) => `https://ns.adobe.com/aep/errors/va-edge-0${status}-${status}`;
 
@@ -79,7 +101,7 @@ export function handleBody(
           { key: cookieName(orgId, 'cluster'), value: EDGE_LOCATION_HINT, maxAge: CLUSTER_TTL_S },
           {
             key: cookieName(orgId, 'identity'),
-            value: randomBytes(24).toString('base64'),
+            value: identityCookie(EDGE_ECID),
             maxAge: IDENTITY_TTL_S,
           },
         ],
@@ -103,5 +125,20 @@ export function edgeCors(
     'Access-Control-Allow-Methods': 'POST, OPTIONS',
     'Access-Control-Allow-Headers': requestHeaders ?? 'Content-Type',
     Vary: 'Origin',
+  };
+}
+
+/**
+ * `/v1/identity/acquire` (alloy's `getIdentity` when it has no identity yet): 200 with the ECID as an
+ * `identity:result` payload, beside the usual location hint and cookies.
+ */
+export function identityBody(orgId: string) {
+  const body = handleBody([], orgId);
+  return {
+    ...body,
+    handle: [
+      { type: 'identity:result', payload: [{ id: EDGE_ECID, namespace: { code: 'ECID' } }] },
+      ...body.handle,
+    ],
   };
 }

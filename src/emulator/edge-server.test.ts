@@ -3,7 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readEdgeAnswer } from '../edge/answer.ts';
 import { renderDownloadedRequest, renderEdgeRequest } from '../edge/request.ts';
 import type { McEvent } from '../mc/types.ts';
-import { EDGE_LOCATION_HINT, EDGE_ORG_ID } from './edge-replies.ts';
+import { EDGE_ECID, EDGE_LOCATION_HINT, EDGE_ORG_ID } from './edge-replies.ts';
 import { type EmulatorServer, startEmulatorServer } from './server.ts';
 import { copy, ev, start, T0 } from './test-fixtures.ts';
 
@@ -59,6 +59,14 @@ describe('sessionStart', () => {
     const [session] = server.emulator.sessions();
     expect(session).toMatchObject({ api: 'edge', closed: 'open', downloaded: false });
     expect(session.events[0]).toMatchObject({ status: 200, event: { eventType: 'sessionStart' } });
+  });
+
+  it('hands out its ECID in the identity cookie, readable as the Edge’s stored identity (field 1)', async () => {
+    const body = await (await send(start())).json();
+    const cookies = body.handle.find((h: { type: string }) => h.type === 'state:store').payload;
+    const bytes = Buffer.from(cookies[1].value, 'base64');
+    expect(bytes[0]).toBe(0x0a); // field 1, length-delimited
+    expect(bytes.subarray(2, 2 + bytes[1]!).toString()).toBe(EDGE_ECID);
   });
 
   it('answers 207 with errors[] and no session when the sessionStart is invalid', async () => {
@@ -212,5 +220,25 @@ describe('downloaded', () => {
       'ping',
       'sessionEnd',
     ]);
+  });
+});
+
+describe('identity', () => {
+  it('answers /v1/identity/acquire (alloy getIdentity) with the ECID as identity:result, opening no session', async () => {
+    const body = { events: [], query: { identity: { fetch: ['ECID'] } } };
+    for (const path of [
+      '/ee/v1/identity/acquire?configId=ds',
+      `/ee/${EDGE_LOCATION_HINT}/v1/identity/acquire?configId=ds`,
+    ]) {
+      const response = await post(path, body);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('access-control-allow-origin')).toBe(ORIGIN);
+      const answer = await response.json();
+      expect(answer.handle[0]).toEqual({
+        type: 'identity:result',
+        payload: [{ id: EDGE_ECID, namespace: { code: 'ECID' } }],
+      });
+    }
+    expect(server.emulator.sessions()).toEqual([]);
   });
 });

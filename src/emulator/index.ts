@@ -13,7 +13,7 @@
 export type { AuditReport, DuplicateRecord, ProducedLog } from './audit.ts';
 export { DEFAULT_CONFIG, type EmulatorConfig, type EmulatorOptions } from './config.ts';
 export type { EdgeIssue } from './edge-check.ts';
-export { EDGE_LOCATION_HINT, EDGE_ORG_ID } from './edge-replies.ts';
+export { EDGE_ECID, EDGE_LOCATION_HINT, EDGE_ORG_ID } from './edge-replies.ts';
 export { createEmulator, type Emulator } from './emulator.ts';
 export type { ApiRoute, Fault, FaultMatch, FaultSpec } from './faults.ts';
 export { sequenceFindings } from './sequence.ts';

@@ -15,8 +15,11 @@ export type ControlName =
   | 'produced'
   | 'audit';
 
-/** A Media Edge endpoint; `interact` is the generic Edge route alloy's createMediaSession uses. */
-export type EdgeEndpoint = EdgeEventType | 'downloaded' | 'interact';
+/**
+ * A Media Edge endpoint; `interact` is the generic Edge route alloy's createMediaSession uses,
+ * `identity` its `/v1/identity/acquire` (alloy's getIdentity).
+ */
+export type EdgeEndpoint = EdgeEventType | 'downloaded' | 'interact' | 'identity';
 
 export type Route =
   | { zone: 'edge'; kind: 'preflight' }
@@ -35,7 +38,7 @@ const EVENTS = /^\/api\/v1\/sessions\/([^/]+)\/events$/;
 const EDGE_PREFIX = '/ee/';
 // /ee[/{hint}]/va/v1/{event} and /ee[/{hint}]/v1/interact (location hints go after `ee`).
 const EDGE_VA = /^\/ee(?:\/([^/]+))?\/va\/v1\/([^/]+)$/;
-const EDGE_INTERACT = /^\/ee(?:\/([^/]+))?\/v1\/interact$/;
+const EDGE_INTERACT = /^\/ee(?:\/([^/]+))?\/v1\/(interact|identity\/acquire)$/;
 
 const CONTROL_METHODS: Readonly<Record<ControlName, readonly string[]>> = {
   sessions: ['GET'],
@@ -70,14 +73,24 @@ function matchEdge(method: string, pathname: string): Route {
   if (method === 'OPTIONS') return { zone: 'edge', kind: 'preflight' };
   const va = EDGE_VA.exec(pathname);
   const interact = va ? null : EDGE_INTERACT.exec(pathname);
-  const endpoint = va ? safeDecode(va[2]) : interact ? 'interact' : undefined;
+  const endpoint = va
+    ? safeDecode(va[2])
+    : interact
+      ? interact[2] === 'interact'
+        ? 'interact'
+        : 'identity'
+      : undefined;
   const hint = (va ?? interact)?.[1];
-  const known = endpoint === 'interact' || endpoint === 'downloaded' || isEdgeEventType(endpoint);
+  const known =
+    endpoint === 'interact' ||
+    endpoint === 'identity' ||
+    endpoint === 'downloaded' ||
+    isEdgeEventType(endpoint);
   if (method !== 'POST' || !known) return { zone: 'edge', kind: 'unknown' };
   const api: ApiRoute =
     endpoint === 'downloaded'
       ? 'downloaded'
-      : endpoint === 'interact' || endpoint === 'sessionStart'
+      : endpoint === 'interact' || endpoint === 'identity' || endpoint === 'sessionStart'
         ? 'sessions'
         : 'events';
   return {

@@ -15,7 +15,7 @@ import { openPage, slowStore, stored } from './outbox.fixtures';
 import type { OutboxStore } from './store';
 
 beforeEach(() => {
-  vi.useFakeTimers({ now: 1_000_000 });
+  vi.useFakeTimers({ now: 100_000 });
 });
 afterEach(() => {
   vi.useRealTimers();
