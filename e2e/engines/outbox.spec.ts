@@ -114,7 +114,11 @@ test('410 on events: one resumed session, the refused events downloaded', async 
   await collector.expire();
   await pauseIn(driver);
   let all = await collector.sessions();
-  for (let i = 0; i < 60 && !(all.some((s) => s.downloaded) && all.some((s) => s.resume)); i++) {
+  // The resumed session's pauseStart can arrive after the downloaded batch: wait for all three.
+  const arrived = () =>
+    all.some((s) => s.downloaded) &&
+    all.some((s) => s.resume && s.events.some((e) => e.status < 300 && e.event.eventType === 'pauseStart'));
+  for (let i = 0; i < 60 && !arrived(); i++) {
     await sleep(250);
     all = await collector.sessions();
   }

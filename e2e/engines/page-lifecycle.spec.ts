@@ -30,16 +30,16 @@ test('a really hidden page: inFocus ends, WebKit pauses the video, both come bac
     )
     .filter((t) => !t.includes('(mute)'));
   console.log(`HIDDEN webkit ${JSON.stringify(named)} (all: ${types?.length})`);
-  expect(named).toEqual([
+  expect(named.slice(0, 5)).toEqual([
     'sessionStart',
     'stateStart(inFocus)',
     'play',
     'stateEnd(inFocus)',
     'pauseStart',
-    'stateStart(inFocus)',
-    'play',
-    'pauseStart',
   ]);
+  // On restore focus and playback come back within milliseconds, in either order (both were seen).
+  expect(named.slice(5, 7).sort()).toEqual(['play', 'stateStart(inFocus)']);
+  expect(named.slice(7)).toEqual(['pauseStart']);
 });
 
 test('back/forward cache: navigate away and Back; no event at a playhead the player no longer has', async ({
