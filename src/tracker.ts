@@ -115,12 +115,12 @@ export function createTracker(
   // -- delivery (docs/delivery.md): a hold on the page's delivery, taken only once consent is `in`
   // (docs/consent.md#what-each-value-does): before that nothing may open IndexedDB or reach the
   // collector, not even sessions other pages left.
-  let delivery: (Delivery & { stop: Subscription }) | undefined;
+  let delivery: (Delivery & { listening: Subscription }) | undefined;
   const deliveryChange$ = new Subject<Delivery | undefined>();
   const deliver = (): Delivery => {
     if (delivery) return delivery;
     const created = createDelivery({ endpoint: options.endpoint, owner: instanceId, page, parts });
-    const stop = created.reports$.subscribe((r) => {
+    const listening = created.reports$.subscribe((r) => {
       reports$.next(r);
       if (r.type === 'sessionGone') control$.next({ type: 'sessionGone', session: r.session });
       const code = REPORT_CODES[r.type];
@@ -128,17 +128,18 @@ export function createTracker(
     });
     // Subscribed after tracking, so the core has already ended the session when a final pagehide
     // reaches delivery.
-    stop.add(created.watchPage());
-    subscription.add(stop);
-    delivery = { ...created, stop };
+    listening.add(created.watchPage());
+    subscription.add(listening);
+    delivery = { ...created, listening };
     deliveryChange$.next(delivery);
     return delivery;
   };
 
   // docs/consent.md#what-each-value-does: nothing more leaves or stays; what this origin stored is deleted.
   const optOut = () => {
-    delivery?.stop.unsubscribe();
-    delivery?.dispose();
+    // Not a dispose: a released delivery goes on sending what it holds; `out` stops it for the page.
+    delivery?.listening.unsubscribe();
+    delivery?.stop();
     delivery = undefined;
     deliveryChange$.next(undefined);
     const store = deps.queue ? undefined : createIdbStore();

@@ -85,6 +85,25 @@ describe('page delivery', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('stop (a visitor’s out): nothing more is sent, even once the collector is back, and all is let go', async () => {
+    const { collector, fake, made, deps } = setup();
+    const delivery = createPageDelivery(deps);
+    const a = delivery.attach('a');
+    const b = delivery.attach('b');
+    collector.down = true;
+    a.send(sessionItems('a:1', ['play', 'ping']));
+    await vi.advanceTimersByTimeAsync(5_000);
+    const tried = fake.requests.length;
+    a.stop();
+    collector.down = false;
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(fake.requests).toHaveLength(tried);
+    expect(made).toMatchObject({ closed: 1, disposed: 1 });
+    expect(vi.getTimerCount()).toBe(0);
+    b.release(); // the other tracker's hold on the stopped delivery lets go without effect
+    expect(made.closed).toBe(1);
+  });
+
   it('releasing one tracker does not stop the other’s delivery', async () => {
     const { fake, made, deps } = setup();
     const delivery = createPageDelivery(deps);

@@ -45,6 +45,11 @@ export interface DeliveryLease {
   state$: Observable<DeliveryState>;
   /** The tracker is done: the delivery keeps going alone until it drains. */
   release(): void;
+  /**
+   * The visitor said `out` (docs/consent.md#what-each-value-does): the page's delivery stops at once for
+   * every tracker, sending nothing more and keeping nothing in memory; the caller deletes what is stored.
+   */
+  stop(): void;
 }
 
 export interface PageDelivery {
@@ -112,6 +117,11 @@ export function createPageDelivery(deps: PageDeliveryDeps): PageDelivery {
           released = true;
           owners.delete(owner);
           closeIfDrained();
+        },
+        stop() {
+          released = true;
+          owners.clear();
+          close();
         },
       };
     },

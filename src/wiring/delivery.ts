@@ -32,6 +32,8 @@ export interface Delivery {
   watchPage(): Subscription;
   /** Lets go of the page's delivery, which goes on alone until nothing waits. */
   dispose(): void;
+  /** Stops the page's delivery at once, for every tracker: the visitor's `out` (docs/consent.md). */
+  stop(): void;
 }
 
 export function createDelivery({ endpoint, owner, page, parts }: DeliveryDeps): Delivery {
@@ -56,5 +58,6 @@ export function createDelivery({ endpoint, owner, page, parts }: DeliveryDeps): 
       return subscription;
     },
     dispose: lease.release,
+    stop: lease.stop,
   };
 }
