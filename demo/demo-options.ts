@@ -28,4 +28,7 @@ export function demoParams(mediaId: string): Record<string, string> {
 /** Absolute URL of a served file: relative sources make contrib-ads fire a spurious `contentchanged`. */
 export const absolute = (path: string): string => new URL(path, location.href).href;
 
-export const mediaType = (file: string): string => (file.endsWith('.mp4') ? 'video/mp4' : 'video/webm');
+const TYPES: Record<string, string> = { mp4: 'video/mp4', m3u8: 'application/x-mpegURL' };
+
+/** The source type video.js needs: an HLS playlist goes to VHS, a file to the element itself. */
+export const mediaType = (file: string): string => TYPES[file.split('.').pop() ?? ''] ?? 'video/webm';

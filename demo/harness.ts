@@ -1,5 +1,5 @@
 // E2E harness: one player, configured by query parameters, never autoplaying (tests start playback).
-//   media=<file>        file in demo/public/media (default content.webm)
+//   media=<file>        file in demo/public/media (default content.webm); vod/master.m3u8 plays HLS through VHS
 //   live=<epoch ms>     play the local HLS live stream that began at that moment instead (demo/live-stream.ts)
 //   slow=<query>        serve it through the stall middleware: /slow/<media>?<slow>
 //                       e.g. slow=stallAfter%3D65536%26stallMs%3D8000 (measured: e2e/support/stall.ts)

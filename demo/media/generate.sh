@@ -82,3 +82,28 @@ ffmpeg -hide_banner -loglevel error -y \
 mkdir -p "$OUT/live"
 for f in "$LIVE_TMP"/live*.ts; do cp "$f" "$OUT/live/$(basename "${f%.ts}").m2ts"; done
 rm -rf "$LIVE_TMP"
+
+# A two-rendition HLS video on demand (12 s, six 2 s MPEG-TS segments each, H.264 constrained baseline,
+# no audio) for bitrate switches through VHS: vod/master.m3u8 declares each rendition's BANDWIDTH, which is
+# what video.js's quality levels report and the plugin sends as media.qoe.bitrate. The declared values are
+# above each rendition's measured peak (~40 and ~90 kbit/s with the TS overhead), as a packager declares them.
+mkdir -p "$OUT/vod"
+rendition() { # rendition <name> <size> <bitrate> <maxrate> <fontsize>
+  ffmpeg -hide_banner -loglevel error -y \
+    -f lavfi -i "testsrc2=size=$2:rate=24:duration=12" \
+    -vf "drawtext=fontfile=$FONT:text='${1^^} %{pts\:hms}':x=4:y=h-th-4:fontsize=$5:fontcolor=white:box=1:boxcolor=black@0.7" \
+    -c:v libx264 -profile:v baseline -level 3.0 -preset veryfast -b:v "$3" -maxrate "$4" -bufsize "$4" \
+    -g 48 -keyint_min 48 -sc_threshold 0 -an -fflags +bitexact \
+    -f hls -hls_time 2 -hls_list_size 0 -hls_playlist_type vod \
+    -hls_segment_filename "$OUT/vod/$1%02d.m2ts" "$OUT/vod/$1.m3u8"
+}
+rendition low 160x90 15k 20k 10
+rendition high 320x180 60k 80k 20
+cat >"$OUT/vod/master.m3u8" <<'M3U8'
+#EXTM3U
+#EXT-X-VERSION:3
+#EXT-X-STREAM-INF:BANDWIDTH=48000,RESOLUTION=160x90,CODECS="avc1.42c01e"
+low.m3u8
+#EXT-X-STREAM-INF:BANDWIDTH=120000,RESOLUTION=320x180,CODECS="avc1.42c01e"
+high.m3u8
+M3U8
