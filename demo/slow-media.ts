@@ -4,6 +4,8 @@
 //   `stallMs`, then carry on. Only a response whose range contains that offset stalls.
 // - kbps: pace the body at N KiB/s (0 or absent = as fast as possible).
 // Range requests are honoured (206 + Content-Range), because media elements seek and resume with them.
+// Files in subfolders are served too (`/slow/vod/low02.m2ts?stallAfter=0&stallMs=8000` holds one HLS
+// segment back: demo/public/media/vod/stall.m3u8), never anything outside the media folder.
 // content.webm runs at ~12 KB/s, and browsers play only complete 32 KiB blocks: the measured values that
 // stall both Chromium and Firefox mid-playback are in e2e/support/stall.ts.
 import { readFile } from 'node:fs/promises';
@@ -12,7 +14,12 @@ import path from 'node:path';
 import type { Connect, Plugin } from 'vite';
 
 const CHUNK = 4096;
-const TYPES: Record<string, string> = { '.webm': 'video/webm', '.mp4': 'video/mp4', '.vtt': 'text/vtt' };
+const TYPES: Record<string, string> = {
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt',
+  '.m2ts': 'video/mp2t',
+};
 
 interface SlowOptions {
   stallAfter: number;
@@ -46,9 +53,10 @@ function parseRange(header: string | undefined, size: number): [number, number] 
 
 async function serve(dir: string, req: IncomingMessage, res: ServerResponse) {
   const url = new URL(req.url ?? '/', 'http://localhost');
-  // basename() keeps requests inside the media folder.
-  const file = path.join(dir, path.basename(decodeURIComponent(url.pathname)));
-  const data = await readFile(file).catch(() => null);
+  // Resolved inside the media folder, or not served at all.
+  const file = path.resolve(dir, `.${path.posix.normalize(decodeURIComponent(url.pathname))}`);
+  const inside = file.startsWith(path.resolve(dir) + path.sep);
+  const data = inside ? await readFile(file).catch(() => null) : null;
   if (!data) {
     res.writeHead(404).end(); // not Vite's HTML fallback: a typo in a test's media name should fail loudly
     return;
