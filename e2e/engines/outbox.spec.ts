@@ -68,10 +68,6 @@ test('reload during an outage: the next page delivers everything, the closing se
   collector,
 }) => {
   test.setTimeout(90_000);
-  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
-  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
-  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
-  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
   const recorder = recordIn(driver);
   await openHarnessIn(driver, collector, { record: 1 });
   await fullyBuffered(driver);
@@ -92,15 +88,10 @@ test('page closed during an outage, then a new page: it delivers the closed page
   collector,
 }) => {
   test.setTimeout(90_000);
-  // A known WebKit bug, not fixed yet: WebKit commits no IndexedDB write begun in pagehide, so the
-  // sessionEnd made there never reaches the next page (docs/browsers.md#webkit). Expected to fail there
-  // until the closing events are made durable before pagehide; it then reports as an unexpected pass.
-  test.fail(driver.engine === 'webkit', 'WebKit loses the sessionEnd written in pagehide');
-  // Firefox, with the collector cut at the server, lost the closing sessionEnd in 1 of 2 tries of the
-  // CI run of 2026-12-02 (the other ended on a stateEnd): the same loss as WebKit's, intermittent. It
-  // fails or passes by chance, so it is skipped there, visibly, until the closing events are durable
-  // before pagehide; e2e/outbox-pages.spec.ts still closes a tab while offline in Firefox.
-  test.fixme(driver.engine === 'firefox', 'Firefox sometimes loses the sessionEnd written in pagehide');
+  // Firefox closing this background tab may cut its pagehide short: measured, the writes of that task
+  // (the harness's own record of the sessionEnd included) were lost in 7 of 8 tries
+  // (docs/browsers.md#writes-during-pagehide). Skipped there, visibly, until that is solved.
+  test.fixme(driver.engine === 'firefox', 'Firefox may cut the pagehide of a closed background tab short');
   const recorder = recordIn(driver);
   await openHarnessIn(driver, collector, { record: 1 });
   await fullyBuffered(driver);

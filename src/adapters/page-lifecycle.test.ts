@@ -32,19 +32,18 @@ function ledger(target: EventTarget) {
 describe('pageLifecycle', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('tells hidden from visible, and every visibility change as a possible focus change', () => {
+  it('tells hidden, and every visibility change as a possible focus change', () => {
     const page = pageLifecycle();
     const seen: string[] = [];
     const subs = [
       page.hidden$.subscribe(() => seen.push('hidden')),
-      page.visible$.subscribe(() => seen.push('visible')),
       page.focus$.subscribe(() => seen.push('focus?')),
     ];
     setVisibility('hidden');
     setVisibility('visible');
     window.dispatchEvent(new Event('blur'));
     window.dispatchEvent(new Event('focus'));
-    expect(seen).toEqual(['hidden', 'focus?', 'visible', 'focus?', 'focus?', 'focus?']);
+    expect(seen).toEqual(['hidden', 'focus?', 'focus?', 'focus?', 'focus?']);
     for (const s of subs) s.unsubscribe();
   });
 
@@ -62,16 +61,12 @@ describe('pageLifecycle', () => {
     for (const s of subs) s.unsubscribe();
   });
 
-  it('hears freeze and online, and reads navigator.onLine only when asked', () => {
+  it('hears online, and reads navigator.onLine only when asked', () => {
     const page = pageLifecycle();
     const seen: string[] = [];
-    const subs = [
-      page.freeze$.subscribe(() => seen.push('freeze')),
-      page.online$.subscribe(() => seen.push('online')),
-    ];
-    document.dispatchEvent(new Event('freeze'));
+    const subs = [page.online$.subscribe(() => seen.push('online'))];
     window.dispatchEvent(new Event('online'));
-    expect(seen).toEqual(['freeze', 'online']);
+    expect(seen).toEqual(['online']);
     const onLine = vi.spyOn(navigator, 'onLine', 'get').mockReturnValue(false);
     expect(page.isOnline()).toBe(false);
     onLine.mockReturnValue(true);

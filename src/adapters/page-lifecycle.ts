@@ -12,14 +12,10 @@ export interface PageTransition {
 export interface PageLifecycle {
   /** `visibilitychange` to hidden: possibly the last moment the page gets (docs/delivery.md#page-hide-and-keepalive). */
   hidden$: Observable<void>;
-  /** `visibilitychange` to visible. */
-  visible$: Observable<void>;
   /** `pagehide`; `persisted: false` means the page is gone for good. */
   pagehide$: Observable<PageTransition>;
   /** `pageshow`; `persisted: true` when the page comes back from the back/forward cache. */
   pageshow$: Observable<PageTransition>;
-  /** `freeze` (Page Lifecycle API, Chromium): the page's tasks stop, maybe for good. */
-  freeze$: Observable<void>;
   /** The browser came back online. */
   online$: Observable<void>;
   /** Focus or visibility may have changed (`focus`, `blur`, `visibilitychange`). */
@@ -59,17 +55,13 @@ export function pageLifecycle(): PageLifecycle {
   const win = typeof window === 'undefined' ? undefined : window;
   const doc = typeof document === 'undefined' ? undefined : document;
   const visibility$ = shared(doc, 'visibilitychange', () => doc?.visibilityState);
-  const when = (state: DocumentVisibilityState) =>
-    visibility$.pipe(
-      filter((now) => now === state),
-      map(none),
-    );
   return {
-    hidden$: when('hidden'),
-    visible$: when('visible'),
+    hidden$: visibility$.pipe(
+      filter((now) => now === 'hidden'),
+      map(none),
+    ),
     pagehide$: shared(win, 'pagehide', transition),
     pageshow$: shared(win, 'pageshow', transition),
-    freeze$: shared(doc, 'freeze', none),
     online$: shared(win, 'online', none),
     focus$: merge(shared(win, 'focus', none), shared(win, 'blur', none), visibility$.pipe(map(none))),
     isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,

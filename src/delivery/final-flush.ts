@@ -31,6 +31,13 @@ interface FinalRequest {
  * Without a durable queue this is the only chance, so whatever fits is sent.
  */
 export function sendFinal(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
+  ship(ctx, laneOf);
+  // Last, with this task's events and shipped marks: a write begun here may never commit
+  // (docs/outbox.md#the-closing-journal).
+  ctx.queue.keep?.();
+}
+
+function ship(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
   if (!ctx.online()) return; // the requests would fail: everything stays queued for the next page
   const durable = ctx.queue.durable();
   const requests: FinalRequest[] = [];

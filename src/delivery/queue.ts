@@ -57,6 +57,11 @@ export interface EventQueue {
   setShipped(ids: readonly number[], shipped: boolean): Promise<void>;
   /** Whether what is queued outlives this page (then a final page hide need not send everything). */
   durable(): boolean;
+  /**
+   * The page is going, in this task: keep what may not be stored yet where the next page finds it
+   * without a write that must commit later (docs/outbox.md#the-closing-journal).
+   */
+  keep?(): void;
   remove(ids: readonly number[]): Promise<void>;
   session(session: string): Promise<SessionMeta | undefined>;
   /** Every session with metadata (any session that ever had an item appended and was not dropped). */

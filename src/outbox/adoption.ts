@@ -2,9 +2,11 @@
 // queue; the next page on the origin delivers it). A scan lists the stored sessions and queues for the lock
 // of each one this page does not know; when a lock is granted — at once if its page is gone, or the moment
 // that page closes — the session's events are read into this page's mirror and the sender drains them.
+
 import type { DeliveryReport } from '../delivery/reports';
 import { tooOld } from './caps';
 import type { Durability } from './durability';
+import { type Journal, keptRecords } from './journal';
 import type { Mirror } from './mirror';
 import type { Ownership } from './ownership';
 import { readEvent, readSession, SESSION_PREFIX, sessionKey } from './record';
@@ -15,6 +17,7 @@ export interface AdoptionDeps {
   durability: Durability;
   ownership: Ownership;
   mirror: Mirror;
+  journal: Journal;
   now: () => number;
   maxAgeMs: number;
   report: (report: AdoptionReport) => void;
@@ -23,14 +26,23 @@ export interface AdoptionDeps {
 }
 
 export function createAdoption(deps: AdoptionDeps): { scan(): Promise<void> } {
-  const { durability, ownership, mirror } = deps;
+  const { durability, ownership, mirror, journal } = deps;
 
   /** Runs once the lock is held; true keeps it (there is something to send). */
-  const adopt = async (session: string): Promise<boolean> => {
+  const adopt = async (session: string, again = false): Promise<boolean> => {
     const store = durability.readable();
     if (!store) return false;
     // Read inside the lock: whatever the previous owner committed before it let go is there.
     const [metas, numbered] = await Promise.all([store.prefixed(sessionKey(session)), store.numbered()]);
+    // Read after the store: what the owner's last task kept has had time to reach this tab. Into the
+    // store with it, and read again: from then on the store alone holds the session
+    // (docs/outbox.md#the-closing-journal); its versions of events win (their shipped marks).
+    const kept = journal.entry(session);
+    if (kept && !again && durability.durable()) {
+      await durability.persist(keptRecords(session, kept));
+      journal.clear(session);
+      return adopt(session, true);
+    }
     const stored = metas.find(([key]) => key === sessionKey(session));
     const meta = stored && readSession(stored[1]);
     const items = numbered.flatMap(([key, value]) => {
@@ -61,11 +73,14 @@ export function createAdoption(deps: AdoptionDeps): { scan(): Promise<void> } {
     async scan() {
       const store = durability.readable();
       if (!store) return;
-      for (const [, value] of await store.prefixed(SESSION_PREFIX)) {
-        const session = readSession(value)?.session;
-        if (session !== undefined && !ownership.knows(session)) {
-          ownership.watch(session, () => adopt(session));
-        }
+      const records = await store.prefixed(SESSION_PREFIX);
+      // A session only the journal knows: its record's write, too, never committed.
+      for (const session of [
+        ...records.map(([, value]) => readSession(value)?.session),
+        ...journal.sessions(),
+      ]) {
+        // A session this page holds or waits for is left alone (watch ignores it).
+        if (session !== undefined) ownership.watch(session, () => adopt(session));
       }
     },
   };

@@ -2,6 +2,7 @@
 import { asyncScheduler } from 'rxjs';
 import type { DeliveryReport } from '../delivery/reports';
 import type { OutboxCaps } from './caps';
+import { createJournal, type JournalStorage } from './journal';
 import type { LockManagerLike } from './locks';
 import { createOutbox } from './outbox';
 import { readEvent, readSession, SESSION_PREFIX } from './record';
@@ -47,7 +48,12 @@ export function failingStore(
 }
 
 /** One page's outbox over a store and lock manager shared with other "pages" (tabs, reloads). */
-export function openPage(store: OutboxStore | undefined, locks: LockManagerLike, caps?: Partial<OutboxCaps>) {
+export function openPage(
+  store: OutboxStore | undefined,
+  locks: LockManagerLike,
+  caps?: Partial<OutboxCaps>,
+  storage?: JournalStorage,
+) {
   const reports: DeliveryReport[] = [];
   const adopted: string[] = [];
   const outbox = createOutbox({
@@ -56,6 +62,7 @@ export function openPage(store: OutboxStore | undefined, locks: LockManagerLike,
     scheduler: asyncScheduler,
     report: (r) => reports.push(r),
     ...(caps ? { caps } : {}),
+    ...(storage ? { journal: createJournal(() => storage) } : {}),
   });
   outbox.adopted$.subscribe((session) => adopted.push(session));
   return { outbox, reports, adopted };
@@ -70,4 +77,30 @@ export async function stored(store: OutboxStore) {
     events: events.map((item) => `${item?.session}/${item?.event.eventType}@${item?.event.playerTime.ts}`),
     sessions,
   };
+}
+
+/**
+ * The origin's localStorage as the pages of one origin share it: synchronous, its items its own
+ * enumerable keys (as a Storage's are), the methods not.
+ */
+export function memoryStorage(): JournalStorage & { readonly entries: Map<string, string> } {
+  const storage = {} as Record<string, string>;
+  return Object.defineProperties(storage, {
+    getItem: { value: (key: string) => (Object.hasOwn(storage, key) ? storage[key] : null) },
+    setItem: {
+      value: (key: string, value: string) => {
+        storage[key] = String(value);
+      },
+    },
+    removeItem: { value: (key: string) => void delete storage[key] },
+    entries: { get: () => new Map(Object.entries(storage)) },
+  }) as unknown as JournalStorage & { readonly entries: Map<string, string> };
+}
+
+/**
+ * A store whose writes, while `dying()`, are never committed — WebKit's (and sometimes Firefox's)
+ * answer to a write begun in pagehide (docs/browsers.md#writes-during-pagehide).
+ */
+export function dyingStore(inner: OutboxStore, dying: () => boolean): OutboxStore {
+  return { ...inner, write: (batch) => (dying() ? new Promise(() => {}) : inner.write(batch)) };
 }

@@ -9,9 +9,10 @@ import {
   sessionItems,
 } from '../delivery/sender.fixtures';
 import type { McEvent, Outgoing } from '../mc/types';
+import type { JournalStorage } from './journal';
 import { createMemoryLocks, type LockManagerLike } from './locks';
 import { createMemoryStore } from './memory-store';
-import { openPage, slowStore, stored } from './outbox.fixtures';
+import { dyingStore, memoryStorage, openPage, slowStore, stored } from './outbox.fixtures';
 import type { OutboxStore } from './store';
 
 beforeEach(() => {
@@ -28,10 +29,11 @@ function page(
   store: OutboxStore,
   locks: LockManagerLike,
   reply?: (request: SentRequest, index: number) => Reply | undefined,
+  storage?: JournalStorage,
 ) {
   const connectivity = { online: true };
   const collector = createFakeCollector({ latencyMs: 10, ...(reply ? { reply } : {}) });
-  const { outbox } = openPage(store, locks);
+  const { outbox } = openPage(store, locks, undefined, storage);
   const sender = createSender({
     endpoint: ENDPOINT,
     transport: collector.transport,
@@ -145,5 +147,49 @@ describe('outbox + sender', () => {
       undefined,
       true,
     ]);
+  });
+
+  describe('a last task whose IndexedDB write never commits (WebKit: docs/browsers.md#writes-during-pagehide)', () => {
+    /** Page A plays on sid-1; `down` cuts the collector at the server; its final pagehide, then page B. */
+    async function reloadAfter(down: boolean) {
+      const inner = createMemoryStore();
+      const storage = memoryStorage();
+      const locks = createMemoryLocks();
+      let dying = false;
+      const store = dyingStore(inner, () => dying);
+      const cut = { down: false };
+      const first = page(store, locks, () => (cut.down ? 'network' : undefined), storage);
+      const items = sessionItems('p1:1', ['play', 'pauseStart', 'sessionEnd']);
+      first.sender.send(items.slice(0, 2));
+      await vi.advanceTimersByTimeAsync(100);
+      cut.down = down;
+      first.sender.send(items.slice(2, 3));
+      // Hidden first, as a closing tab may be: the pauseStart leaves with keepalive, still in flight at pagehide.
+      if (!down) void first.sender.flush({ keepalive: true });
+      await vi.advanceTimersByTimeAsync(down ? 100 : 5);
+      dying = true; // pagehide: nothing written from here on commits
+      first.sender.send(items.slice(3));
+      first.sender.flushFinal();
+      first.close(); // gone before any keepalive answer
+
+      dying = false;
+      const second = page(inner, locks, undefined, storage);
+      await vi.advanceTimersByTimeAsync(2_000);
+      return { first, second, inner };
+    }
+
+    it('reload during an outage: the next page sends the rest and the closing sessionEnd, once, in order', async () => {
+      const { first, second, inner } = await reloadAfter(true);
+      expect(first.collector.requests.filter((r) => r.keepalive)).toEqual([]); // backing off: nothing ships
+      expect(second.collector.sentTo(EVENTS)).toEqual(['pauseStart@3000', 'sessionEnd@4000']);
+      expect(await stored(inner)).toEqual({ keys: [], events: [], sessions: [] });
+    });
+
+    it('shipped with keepalive, marks lost with the write: the next page sends none of it again', async () => {
+      const { first, second } = await reloadAfter(false);
+      expect(first.collector.sentTo(EVENTS)).toEqual(['play@2000', 'pauseStart@3000', 'sessionEnd@4000']);
+      expect(first.collector.requests.slice(-2).map((r) => r.keepalive)).toEqual([true, true]);
+      expect(second.collector.requests).toEqual([]); // both counted delivered (unconfirmed)
+    });
   });
 });

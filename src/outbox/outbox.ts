@@ -10,6 +10,7 @@ import { createAdoption } from './adoption';
 import { createAppend } from './append';
 import { DEFAULT_CAPS, type OutboxCaps } from './caps';
 import { createDurability } from './durability';
+import { createJournal, type Journal } from './journal';
 import { createKeyLease } from './keys';
 import type { LockManagerLike } from './locks';
 import { createMirror } from './mirror';
@@ -29,6 +30,8 @@ export interface OutboxDeps {
   caps?: Partial<OutboxCaps>;
   /** How often to look for sessions other pages left; also done at start and on `rescan()`. */
   rescanMs?: number;
+  /** Where a page's last task keeps what IndexedDB may not get (docs/outbox.md#the-closing-journal). */
+  journal?: Journal;
 }
 
 export interface Outbox extends EventQueue {
@@ -58,6 +61,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   const caps = { ...DEFAULT_CAPS, ...deps.caps };
   const adopted$ = new Subject<string>();
   const mirror = createMirror();
+  const journal = deps.journal ?? createJournal(() => undefined);
   const ownership = createOwnership(deps.locks);
   const durability = createDurability({ store: deps.store, scheduler, report });
   const lease = createKeyLease((count) => durability.reserve(count));
@@ -65,6 +69,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     durability,
     ownership,
     mirror,
+    journal,
     now: () => scheduler.now(),
     maxAgeMs: caps.maxAgeMs,
     report,
@@ -83,7 +88,27 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }, rescanMs);
   rescan();
 
-  const forget = (items: readonly QueuedEvent[]) => durability.behind({ del: items.map((item) => item.id) });
+  /** The page's last task came (a journal entry written): entries are kept up to date from then on. */
+  let keeping = false;
+  /**
+   * docs/outbox.md#the-closing-journal: what the store may lack — every event from the first one whose
+   * write has not committed, and those marked shipped — rewritten on each later change, so an entry
+   * never holds an event this page no longer queues, nor a mark it took back.
+   */
+  const keep = () => {
+    if (!keeping) return;
+    for (const meta of mirror.metas()) {
+      const saved = mirror.pending(meta.session).length;
+      journal.write(
+        meta,
+        mirror.pending(meta.session, true).filter((item, i) => i >= saved || item.shipped),
+      );
+    }
+  };
+  const forget = (items: readonly QueuedEvent[]) => {
+    durability.behind({ del: items.map((item) => item.id) });
+    keep();
+  };
   const append = createAppend({ mirror, ownership, durability, lease, caps, report });
 
   return {
@@ -105,6 +130,12 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       mirror.replace(changed);
       // Marked during pagehide: the write starts in this task, as the keepalive requests do.
       durability.behind({ put: changed.map((item) => [item.id, eventRecord(item)] as const) }, true);
+      keep();
+    },
+    keep() {
+      // In memory only, every event counts as saved at once: only shipped marks are kept then.
+      keeping = true;
+      keep();
     },
     session: async (session) => mirror.meta(session),
     sessions: async () => mirror.metas(),
@@ -119,6 +150,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       lastSentStored.delete(session);
       const items = mirror.drop(session);
       durability.behind({ del: [...items.map((item) => item.id), sessionKey(session)] });
+      if (keeping) journal.clear(session);
       ownership.release(session);
     },
     rescan,

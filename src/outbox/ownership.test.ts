@@ -24,7 +24,12 @@ describe('createOwnership', () => {
     a.dispose(); // the browser releases a closed tab's locks the same way
     await tick();
     expect(adopted).toEqual(['s1']);
-    expect(b.knows('s1')).toBe(true);
+    b.watch('s1', async () => {
+      adopted.push('again'); // held: a second watch is ignored
+      return true;
+    });
+    await tick();
+    expect(adopted).toEqual(['s1']);
   });
 
   it('adopts at once a session whose lock is free (its page is gone)', async () => {
@@ -67,8 +72,14 @@ describe('createOwnership', () => {
       return false;
     });
     await tick();
-    expect(b.knows('done')).toBe(false);
     expect(cAdopted).toBe(true);
+    let again = false;
+    b.watch('done', async () => {
+      again = true; // let go: a later scan may watch it again
+      return false;
+    });
+    await tick();
+    expect(again).toBe(true);
   });
 
   it('stops waiting on release or dispose: the callback never runs', async () => {
@@ -83,7 +94,12 @@ describe('createOwnership', () => {
     a.release('s');
     await tick();
     expect(ran).toBe(false);
-    expect(b.knows('s')).toBe(false);
+    b.watch('s', async () => {
+      ran = true; // no longer waiting: a new watch queues again
+      return true;
+    });
+    await tick();
+    expect(ran).toBe(true);
   });
 
   it('watch and claim are idempotent per session', async () => {

@@ -9,14 +9,13 @@ export interface Ownership {
   /** Holds the lock of a session this page just created: nobody else can know of it yet. */
   claim(session: string): void;
   /**
-   * Queues for the lock of a session another page left. `adopt` runs once it is granted and says
-   * whether to keep holding it (false: nothing left to send, release at once).
+   * Queues for the lock of a session another page left, unless this page holds or waits for it
+   * already. `adopt` runs once it is granted and says whether to keep holding it (false: nothing
+   * left to send, release at once).
    */
   watch(session: string, adopt: () => Promise<boolean>): void;
   /** Lets go of a held lock, or stops waiting for one. */
   release(session: string): void;
-  /** Held or waited for. */
-  knows(session: string): boolean;
   /** Releases every lock and stops every wait (tracker disposed). */
   dispose(): void;
 }
@@ -64,7 +63,6 @@ export function createOwnership(locks: LockManagerLike): Ownership {
       entries.get(session)?.stop();
       entries.delete(session);
     },
-    knows: (session) => entries.has(session),
     dispose() {
       for (const entry of entries.values()) entry.stop();
       entries.clear();

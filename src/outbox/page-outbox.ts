@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import { createIdbStore } from './idb-store';
+import { createJournal, pageStorage } from './journal';
 import { createMemoryLocks, webLocks } from './locks';
 import { createOutbox, type Outbox, type OutboxReport } from './outbox';
 
@@ -17,6 +18,7 @@ export function createPageOutbox({ scheduler, report }: PageOutboxDeps): Outbox 
   return createOutbox({
     store: createIdbStore(),
     locks: webLocks() ?? createMemoryLocks(),
+    journal: createJournal(pageStorage),
     scheduler,
     report,
   });

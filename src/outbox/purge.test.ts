@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { createJournal } from './journal';
 import { createMemoryStore } from './memory-store';
+import { memoryStorage } from './outbox.fixtures';
 import { purgeStore } from './purge';
 import { NEXT_KEY } from './store';
 
@@ -21,5 +23,17 @@ describe('purgeStore', () => {
     expect(await store.prefixed('session:')).toEqual([]);
     expect(await store.prefixed(NEXT_KEY)).toEqual([[NEXT_KEY, first + 3]]);
     expect(await store.reserveKeys(1)).toBe(first + 3); // no key is ever handed out twice
+  });
+
+  it('deletes the closing journal entries too, and nothing else of the origin’s localStorage', async () => {
+    const storage = memoryStorage();
+    storage.setItem('site:key', 'theirs');
+    const journal = createJournal(() => storage);
+    journal.write({ session: 'a' }, [
+      { id: 7, session: 'a', event: { eventType: 'sessionEnd', playerTime: { playhead: 1, ts: 9 } } },
+    ]);
+    expect(journal.sessions()).toEqual(['a']);
+    await purgeStore(createMemoryStore(), journal);
+    expect([...storage.entries]).toEqual([['site:key', 'theirs']]);
   });
 });

@@ -1,0 +1,74 @@
+// The closing journal (docs/outbox.md#the-closing-journal): what a page's last task leaves for the next
+// page when IndexedDB cannot keep it. WebKit commits no IndexedDB write begun in pagehide and Firefox
+// loses one now and then (docs/browsers.md#writes-during-pagehide); a `localStorage.setItem` is done
+// when it returns, in that same task. One entry per session: the events the store may not have yet
+// (still being written, or marked shipped in that task) and the session's record. The next page
+// reads it inside the session's Web Lock, merges it by event key and writes it to IndexedDB.
+import type { QueuedEvent, SessionMeta } from '../delivery/queue';
+import { eventRecord, sessionKey, sessionRecord } from './record';
+import type { StoreKey } from './store';
+
+export const JOURNAL_PREFIX = 'videojs-media-collection:closing:';
+
+/** The part of `Storage` the journal uses (the page's `localStorage`, or a Map in the specs). */
+export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+export interface Journal {
+  /** Replaces the session's entry; none at all when `items` is empty. */
+  write(meta: SessionMeta, items: readonly QueuedEvent[]): void;
+  /** The session's entry as stored, if it has one (`keptRecords` reads it). */
+  entry(session: string): string | null | undefined;
+  clear(session: string): void;
+  /** Every session with an entry. */
+  sessions(): string[];
+}
+
+/** The page's localStorage; reading it throws where it is refused (SecurityError), which counts as none. */
+export const pageStorage = (): JournalStorage => localStorage;
+
+/**
+ * Best effort: a storage that is missing or refuses (quota, blocked) leaves the page as it was
+ * without a journal — the IndexedDB write of its last task is still on its way.
+ */
+export function createJournal(storage: () => JournalStorage | undefined): Journal {
+  const attempt = <T>(work: (s: JournalStorage) => T): T | undefined => {
+    try {
+      const s = storage();
+      return s && work(s);
+    } catch {
+      return undefined;
+    }
+  };
+  const clear = (session: string) => attempt((s) => s.removeItem(JOURNAL_PREFIX + session));
+  return {
+    write(meta, items) {
+      if (items.length === 0) return void clear(meta.session);
+      const entry = [sessionRecord(meta), items.map((item) => [item.id, eventRecord(item)])];
+      attempt((s) => s.setItem(JOURNAL_PREFIX + meta.session, JSON.stringify(entry)));
+    },
+    entry: (session) => attempt((s) => s.getItem(JOURNAL_PREFIX + session)),
+    clear,
+    sessions: () =>
+      attempt((s) =>
+        Object.keys(s) // a Storage's own keys are its items' (HTML: the Storage interface)
+          .filter((key) => key.startsWith(JOURNAL_PREFIX))
+          .map((key) => key.slice(JOURNAL_PREFIX.length)),
+      ) ?? [],
+  };
+}
+
+/**
+ * The store records an entry holds: its events under their own keys, and the session record; only
+ * records of `session` (an entry is the page's own, but never trusted to write another session's
+ * keys), nothing when it cannot be read. The store's readers check each record's version.
+ */
+export function keptRecords(session: string, kept: string): [StoreKey, unknown][] {
+  try {
+    const [meta, items] = JSON.parse(kept) as [unknown, [StoreKey, unknown][]];
+    return [...items, [sessionKey(session), meta] as [StoreKey, unknown]].filter(
+      ([, record]) => (record as { session?: unknown } | null)?.session === session,
+    );
+  } catch {
+    return [];
+  }
+}
