@@ -8,6 +8,8 @@
 //                       own emulator and passes its URL here (e2e/support/fixtures.ts), so tests can run in
 //                       parallel; demo/index.html reads the same parameter (demo/demo-options.ts)
 //   endpoint=<url>      the plugin's endpoint only, when it must differ from `collector`
+//   api=edge            deliver through the Media Edge API (docs/edge.md#choosing-the-edge): the emulator's
+//                       Edge routes on the same server, `edge.domain` = the endpoint, datastream `e2e-datastream`
 //   ping=<seconds>      mainPingInterval
 //   chapters=1          add demo/public/media/chapters.vtt as a `chapters` track
 //   noplugin=1          don't load the plugin at all (a baseline no state of src/ can break)
@@ -33,12 +35,19 @@ import { installImaStandIn } from './ima-standin';
 
 type Options = Record<string, unknown> & { params?: Record<string, unknown> };
 
+/** Any id does for the emulator, which only requires one (as the Edge does). */
+const EDGE_DATASTREAM = 'e2e-datastream';
+
 const query = new URLSearchParams(location.search);
 const media = query.get('media') ?? 'content.webm';
 const slow = query.get('slow');
 
 function pluginOptions(): Options {
-  const defaults: Options = { endpoint: query.get('endpoint') ?? COLLECTOR, params: demoParams(media) };
+  const endpoint = query.get('endpoint') ?? COLLECTOR;
+  const defaults: Options =
+    query.get('api') === 'edge'
+      ? { api: 'edge', edge: { datastreamId: EDGE_DATASTREAM, domain: endpoint }, params: demoParams(media) }
+      : { endpoint, params: demoParams(media) };
   const ping = query.get('ping');
   if (ping !== null) defaults.mainPingInterval = Number(ping);
   const extra = JSON.parse(query.get('opts') ?? '{}') as Options;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EDGE_DOMAIN } from './edge/request';
 import { MediaCollectionOptionsError, resolveOptions } from './options';
 
 const PARAMS = {
@@ -125,5 +126,57 @@ describe('resolveOptions', () => {
       expect.stringContaining('identityTimeout must be'),
       expect.stringContaining('consent must be one of in, pending, out'),
     ]);
+  });
+
+  describe("api: 'edge'", () => {
+    const EDGE_PARAMS = { 'media.id': 'movie', 'media.contentType': 'vod', 'media.channel': 'web' };
+
+    it('needs only the datastream: the Edge origin defaults to Adobe’s, analytics.* are not asked for', () => {
+      const resolved = resolveOptions({ api: 'edge', edge: { datastreamId: 'ds-1' }, params: EDGE_PARAMS });
+      expect(resolved.endpoint).toBe(`https://${EDGE_DOMAIN}`);
+      expect(resolved.edge).toEqual({ datastreamId: 'ds-1' });
+    });
+
+    it.each([
+      ['a host name is https', 'edge.example.com', 'https://edge.example.com'],
+      ['an http origin on localhost (the emulator)', 'http://127.0.0.1:8901/', 'http://127.0.0.1:8901'],
+      ['an https origin', 'https://edge.example.com', 'https://edge.example.com'],
+    ])('edge.domain: %s', (_name, domain, endpoint) => {
+      const options = { api: 'edge', edge: { datastreamId: 'ds', domain }, params: EDGE_PARAMS };
+      expect(resolveOptions(options).endpoint).toBe(endpoint);
+    });
+
+    it('one error naming every problem: datastream, domain, endpoint, params', () => {
+      const problems = problemsOf({
+        api: 'edge',
+        endpoint: VALID.endpoint,
+        edge: { domain: 'http://edge.example.com' },
+        params: { 'media.id': 'movie' },
+      });
+      expect(problems).toEqual([
+        expect.stringMatching(/^unknown option "endpoint"/),
+        'missing edge.datastreamId (api "edge")',
+        expect.stringMatching(/^edge\.domain must be a host name/),
+        'params need media.contentType, media.channel (required on sessionStart).',
+      ]);
+    });
+
+    it('names a bad api, and edge given without api "edge"', () => {
+      expect(problemsOf({ ...VALID, api: 'aep' })).toEqual([
+        expect.stringMatching(/^api must be 'mc' or 'edge'/),
+      ]);
+      expect(problemsOf({ ...VALID, edge: { datastreamId: 'ds' } })).toEqual([
+        expect.stringMatching(/^unknown option "edge"/),
+      ]);
+      expect(problemsOf({ api: 'edge', params: EDGE_PARAMS })).toEqual([
+        'missing edge.datastreamId (api "edge")',
+      ]);
+    });
+
+    it('the Media Collection API still requires analytics.* and the org', () => {
+      expect(problemsOf({ ...VALID, api: 'mc', params: EDGE_PARAMS })).toEqual([
+        expect.stringContaining('params need analytics.trackingServer'),
+      ]);
+    });
   });
 });

@@ -7,8 +7,15 @@ import { paramsProblems } from './mc/validate-params';
 
 /** What a site passes to `player.mediaCollection(options)` (README.md, Options). */
 export interface MediaCollectionOptions {
-  /** Collector base URL, e.g. `https://<namespace>.hb-api.omtrdc.net`; http only for localhost. */
-  endpoint: string;
+  /**
+   * Collector base URL, e.g. `https://<namespace>.hb-api.omtrdc.net`; http only for localhost. Media
+   * Collection API only: with `api: 'edge'` the Edge is given by `edge`.
+   */
+  endpoint?: string;
+  /** `'mc'` (default): the Media Collection API; `'edge'`: the Media Edge API (docs/edge.md). */
+  api?: 'mc' | 'edge';
+  /** With `api: 'edge'`: the datastream, and the Edge domain (docs/edge.md#choosing-the-edge). */
+  edge?: EdgeOptions;
   /**
    * sessionStart params with Adobe's own key names. A function is called at each new session with the
    * source URL, so playlists can give each item its own `media.id`. `media.length` defaults to the
@@ -33,8 +40,21 @@ export interface MediaCollectionOptions {
   consent?: Consent;
 }
 
+export interface EdgeOptions {
+  /** The datastream id (Data Collection UI), sent as `configId`; Media Analytics must be enabled on it. */
+  datastreamId: string;
+  /**
+   * The Edge host, default `edge.adobedc.net` (or a first-party CNAME of it), always over https; an origin
+   * `http://localhost:<port>` or `http://127.0.0.1:<port>` for a local emulator.
+   */
+  domain?: string;
+}
+
 export interface ResolvedOptions {
+  /** The collector's base URL; with the Edge, its origin. */
   endpoint: string;
+  /** Present with `api: 'edge'`. */
+  edge?: { datastreamId: string };
   params: (src: string) => McParams;
   customMetadata?: CustomMetadata;
   mainPingMs: number;
@@ -55,6 +75,8 @@ export class MediaCollectionOptionsError extends Error {
 
 const KNOWN_OPTIONS = new Set([
   'endpoint',
+  'api',
+  'edge',
   'params',
   'customMetadata',
   'mainPingInterval',
@@ -80,6 +102,21 @@ function endpointProblems(value: unknown): string[] {
   return [`endpoint "${value}" must use https (http is only allowed for localhost and 127.0.0.1)`];
 }
 
+const HOST = /^[a-z0-9.-]+$/i;
+
+/**
+ * The Edge origin: https for a host name (Adobe's `edge.adobedc.net`, the default, or a first-party CNAME of
+ * it; https://developer.adobe.com/data-collection-apis/docs/api/media-edge); an http origin only for
+ * localhost, as for `endpoint` (a local emulator). Falsy when `domain` is neither.
+ */
+const edgeOrigin = (domain: unknown = 'edge.adobedc.net') =>
+  typeof domain === 'string' &&
+  (HOST.test(domain)
+    ? `https://${domain}`
+    : endpointProblems(domain).length > 0
+      ? ''
+      : domain.replace(/\/+$/, ''));
+
 /** `name must be <what> (got …)` unless the value is absent or `ok`. */
 const problem = (ok: boolean, name: string, what: string, value: unknown): string[] =>
   value === undefined || ok ? [] : [`${name} must be ${what} (got ${JSON.stringify(value)})`];
@@ -97,13 +134,24 @@ export const consentProblems = (value: unknown): string[] =>
 /** Params as the session will send them, so validation sees exactly what the collector would. */
 const withDefaults = (params: McParams): McParams => ({ ...DEFAULT_PARAMS, ...params });
 
+/**
+ * The Media Edge API has no field for these: the datastream decides where the data goes
+ * (docs/edge.md#what-the-edge-does-not-take), so they are not required there.
+ */
+const EDGE_UNNEEDED = {
+  'analytics.trackingServer': '-',
+  'analytics.reportSuite': '-',
+  'visitor.marketingCloudOrgId': '-',
+};
+
 /** Session params problems, checked as the collector would check a sessionStart. */
-export function sessionParamsProblems(params: unknown = {}): string[] {
+export function sessionParamsProblems(params: unknown = {}, edge = false): string[] {
   if (!isPlainObject(params)) {
     return ['params must be an object (or a function returning one) with the sessionStart params'];
   }
   // media.length is filled in from the duration when absent.
-  return paramsProblems('sessionStart', { 'media.length': 1, ...withDefaults(params as McParams) });
+  const filled = { 'media.length': 1, ...(edge ? EDGE_UNNEEDED : {}), ...withDefaults(params as McParams) };
+  return paramsProblems('sessionStart', filled);
 }
 
 /** Validates everything at once; throws one error naming every problem. */
@@ -112,12 +160,23 @@ export function resolveOptions(input: unknown = {}): ResolvedOptions {
     throw new MediaCollectionOptionsError(['options must be an object with at least endpoint and params']);
   }
   const options = input as Partial<MediaCollectionOptions> & Record<string, unknown>;
+  const edge = options.api === 'edge';
+  // `endpoint` is the Media Collection API's, `edge` the Edge's: the other one is unknown.
+  const known = [...KNOWN_OPTIONS].filter((key) => key !== (edge ? 'endpoint' : 'edge'));
   const problems = [
     ...Object.keys(options)
-      .filter((key) => !KNOWN_OPTIONS.has(key))
-      .map((key) => `unknown option "${key}" (known: ${[...KNOWN_OPTIONS].join(', ')})`),
-    ...endpointProblems(options.endpoint),
-    ...(typeof options.params === 'function' ? [] : sessionParamsProblems(options.params)),
+      .filter((key) => !known.includes(key))
+      .map((key) => `unknown option "${key}" (known: ${known.join(', ')})`),
+    ...problem(['mc', 'edge'].includes(options.api as never), 'api', "'mc' or 'edge'", options.api),
+    ...(edge
+      ? [
+          ...(typeof options.edge?.datastreamId === 'string' && options.edge.datastreamId
+            ? []
+            : ['missing edge.datastreamId (api "edge")']),
+          ...problem(!!edgeOrigin(options.edge?.domain), 'edge.domain', 'a host name', options.edge?.domain),
+        ]
+      : endpointProblems(options.endpoint)),
+    ...(typeof options.params === 'function' ? [] : sessionParamsProblems(options.params, edge)),
     ...(options.customMetadata === undefined
       ? []
       : customMetadataProblems('sessionStart', options.customMetadata).map((p) => `options: ${p}`)),
@@ -139,8 +198,14 @@ export function resolveOptions(input: unknown = {}): ResolvedOptions {
   ];
   if (problems.length > 0) throw new MediaCollectionOptionsError(problems);
   const { params } = options as MediaCollectionOptions;
+  const { edge: edgeOptions } = options as { edge: EdgeOptions };
   return {
-    endpoint: (options.endpoint as string).replace(/\/+$/, ''),
+    ...(edge
+      ? {
+          endpoint: edgeOrigin(edgeOptions.domain) as string,
+          edge: { datastreamId: edgeOptions.datastreamId },
+        }
+      : { endpoint: (options.endpoint as string).replace(/\/+$/, '') }),
     params:
       typeof params === 'function' ? (src) => withDefaults(params({ src })) : () => withDefaults(params),
     ...(options.customMetadata ? { customMetadata: options.customMetadata } : {}),

@@ -16,6 +16,7 @@ const FALLBACK: McParams = { 'media.playerName': 'video.js' };
 export function createSessionParams(
   params: ResolvedOptions['params'],
   report: (detail: ErrorDetail) => void,
+  edge = false,
 ): (src: string) => McParams {
   return (src) => {
     let resolved: McParams;
@@ -25,7 +26,7 @@ export function createSessionParams(
       report({ code: 'MC_PARAMS_FAILED', error });
       return FALLBACK;
     }
-    const problems = sessionParamsProblems(resolved);
+    const problems = sessionParamsProblems(resolved, edge);
     if (problems.length > 0) report({ code: 'MC_INVALID_PARAMS', problems });
     return resolved;
   };

@@ -119,7 +119,8 @@ export function createTracker(
   const deliveryChange$ = new Subject<Delivery | undefined>();
   const deliver = (): Delivery => {
     if (delivery) return delivery;
-    const created = createDelivery({ endpoint: options.endpoint, owner: instanceId, page, parts });
+    const { endpoint, edge } = options;
+    const created = createDelivery({ endpoint, owner: instanceId, page, parts, ...(edge ? { edge } : {}) });
     const listening = created.reports$.subscribe((r) => {
       reports$.next(r);
       if (r.type === 'sessionGone') control$.next({ type: 'sessionGone', session: r.session });

@@ -1,5 +1,6 @@
 import type { KeepaliveBudget } from './keepalive-budget';
 import type { LaneInput, LaneState } from './lane';
+import type { Protocol } from './protocol';
 import type { EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import type { Transport } from './transport';
@@ -9,6 +10,8 @@ export interface DeliveryContext {
   /** Without a trailing slash. */
   endpoint: string;
   transport: Transport;
+  /** The API's protocol; while its chunk loads (the Edge's), the promise of it. */
+  protocol: Protocol | Promise<Protocol>;
   queue: EventQueue;
   now: () => number;
   random: () => number;

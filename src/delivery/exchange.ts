@@ -14,6 +14,8 @@ export interface Answer {
   retryAfterMs?: number;
   reason: RetryReason;
   message: string;
+  /** The answer's body, for a protocol that reads it (the Media Edge API). */
+  body?: string;
 }
 
 export async function exchange(
@@ -24,6 +26,7 @@ export async function exchange(
   try {
     const response = await transport(request);
     return {
+      body: response.body,
       verdict: classifyResponse(response.status),
       status: response.status,
       location: response.location,

@@ -1,8 +1,8 @@
-import { eventsPath } from '../mc/types';
 import type { DeliveryContext, LaneIo } from './context';
 import { exchange, messageOf } from './exchange';
 import { byteLength } from './keepalive-budget';
 import { mayShip } from './lane';
+import type { Protocol, ProtocolRequest } from './protocol';
 import type { QueuedEvent } from './queue';
 import { settleEvent } from './settle';
 
@@ -11,7 +11,7 @@ interface FinalRequest {
   session: string;
   sid: string;
   item: QueuedEvent;
-  body: string;
+  request: ProtocolRequest;
   bytes: number;
 }
 
@@ -38,24 +38,27 @@ export function sendFinal(ctx: DeliveryContext, laneOf: (session: string) => Lan
 }
 
 function ship(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
-  if (!ctx.online()) return; // the requests would fail: everything stays queued for the next page
+  // Offline the requests would fail; without its protocol (still loading) none can be rendered:
+  // either way everything stays queued for the next page.
+  const { protocol } = ctx;
+  if (!ctx.online() || protocol instanceof Promise) return;
   const durable = ctx.queue.durable();
   const requests: FinalRequest[] = [];
   const shipped: number[] = [];
   for (const { meta, items } of ctx.queue.peekAll()) {
     const { session, sid } = meta;
-    if (sid === undefined || meta.closed !== undefined) continue;
+    if (sid === undefined || meta.closed !== undefined || meta.api !== protocol.api) continue;
     const lane = laneOf(session);
     const { inFlight, finals } = lane.state;
     if (!mayShip(lane.state, durable)) continue;
     const ids: number[] = [];
     for (const item of items) {
       if (inFlight.includes(item.id) || finals.includes(item.id)) continue;
-      const body = JSON.stringify(item.event);
-      const bytes = byteLength(body);
+      const request = protocol.event(meta, item.event);
+      const bytes = byteLength(request.body);
       if (!ctx.budget.reserve(bytes)) break; // in order: nothing jumps over an event left behind
       ids.push(item.id);
-      requests.push({ lane, session, sid, item, body, bytes });
+      requests.push({ lane, session, sid, item, request, bytes });
     }
     shipped.push(...inFlight, ...ids);
     void lane.apply({ type: 'finalShip', ids });
@@ -64,12 +67,14 @@ function ship(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
   ctx.queue.setShipped(shipped, true).catch((error: unknown) => {
     ctx.report({ type: 'queueError', session: undefined, message: messageOf(error) });
   });
-  for (const request of requests) fire(ctx, request);
+  for (const request of requests) fire(ctx, protocol, request);
 }
 
-function fire(ctx: DeliveryContext, request: FinalRequest) {
-  const { lane, session, sid, item, body, bytes } = request;
-  void exchange(ctx.transport, { url: ctx.endpoint + eventsPath(sid), body, keepalive: true }, ctx.now)
+function fire(ctx: DeliveryContext, protocol: Protocol, final: FinalRequest) {
+  const { lane, session, sid, item, request, bytes } = final;
+  const { path, body } = request;
+  const wire = { url: ctx.endpoint + path, body, keepalive: true };
+  void exchange(protocol.transport ?? ctx.transport, wire, ctx.now)
     .then(async (answer) => {
       await lane.apply({ type: 'finalAnswered', id: item.id, retry: answer.verdict === 'retry' });
       if (answer.verdict !== 'retry') await settleEvent(ctx, lane, sid, item, answer);

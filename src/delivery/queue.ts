@@ -22,6 +22,10 @@ export interface SessionMeta {
   session: string;
   /** The collector's session id, once the sessions request returned it. */
   sid?: string;
+  /** The API the sid belongs to (docs/delivery.md#the-protocol-seam); absent: the Media Collection API. */
+  api?: 'edge';
+  /** The Edge location hint the session start answered, for every later call (docs/edge.md#location-hints). */
+  hint?: string;
   /** Kept so a resume copy can lead a `/api/v1/downloaded` batch (docs/outbox.md#replay). */
   sessionStart?: McEvent;
   /**

@@ -2,6 +2,7 @@ import type { DeliveryContext, LaneIo } from './context';
 import { type Answer, exchange } from './exchange';
 import { byteLength } from './keepalive-budget';
 import type { RetryCause } from './lane';
+import type { Protocol, ProtocolRequest } from './protocol';
 import type { QueuedEvent } from './queue';
 
 /**
@@ -13,9 +14,9 @@ export type StepResult = 'next' | 'idle' | { retry: { head: QueuedEvent; cause: 
 /** One request of a session's drain loop; `ids` are the queued items it carries. */
 export async function post(
   ctx: DeliveryContext,
+  protocol: Protocol,
   lane: LaneIo,
-  path: string,
-  body: string,
+  { path, body }: ProtocolRequest,
   ids: number[],
   replay = false,
 ): Promise<Answer> {
@@ -25,7 +26,8 @@ export async function post(
   const keepalive = ctx.keepaliveWanted() && ctx.budget.reserve(bytes);
   await lane.apply({ type: 'sent', ids, keepalive, replay, at: ctx.now() });
   try {
-    const answer = await exchange(ctx.transport, { url: ctx.endpoint + path, body, keepalive }, ctx.now);
+    const request = { url: ctx.endpoint + path, body, keepalive };
+    const answer = await exchange(protocol.transport ?? ctx.transport, request, ctx.now);
     await lane.apply({ type: 'answered', ids, status: answer.status, retry: answer.verdict === 'retry' });
     return answer;
   } finally {

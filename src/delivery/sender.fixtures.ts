@@ -3,6 +3,9 @@ import type { McEvent, McEventType, Outgoing } from '../mc/types';
 import { createMemoryQueue, type EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import { createSender } from './sender';
+// The gone-session chunk, loaded before any spec runs: on fake time a first `import()` would still be
+// loading when the spec's clock has run out.
+import './send-downloaded';
 import { type Transport, TransportError } from './transport';
 
 export interface SentRequest {

@@ -7,6 +7,7 @@ import { sendFinal } from './final-flush';
 import { whenRemoved } from './flush-watch';
 import { createKeepaliveBudget, KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
 import { createLanes } from './lanes';
+import { mcProtocol, type Protocol } from './protocol';
 import { appendNow, type EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
 import type { Transport } from './transport';
@@ -14,6 +15,8 @@ import type { Transport } from './transport';
 export interface SenderDeps {
   endpoint: string;
   transport: Transport;
+  /** The API's protocol, or its chunk loading (docs/delivery.md#the-protocol-seam). Default: the Media Collection API. */
+  protocol?: Protocol | Promise<Protocol> | undefined;
   queue: EventQueue;
   /** Every wait (backoff, flush timeout) goes through it, so tests run on fake time. */
   scheduler?: SchedulerLike;
@@ -80,6 +83,7 @@ export function createSender(deps: SenderDeps): Sender {
   const ctx: DeliveryContext = {
     endpoint: deps.endpoint.replace(/\/+$/, ''),
     transport,
+    protocol: deps.protocol ?? mcProtocol,
     queue,
     now: deps.now ?? (() => scheduler.now()),
     random,
@@ -97,6 +101,14 @@ export function createSender(deps: SenderDeps): Sender {
       changes.next();
     },
   };
+  // Once loaded, the protocol is at hand synchronously (a final page hide needs it so). A chunk that
+  // fails to load fails each step that awaits it: reported, tried again with the backoff.
+  Promise.resolve(ctx.protocol).then(
+    (loaded) => {
+      ctx.protocol = loaded;
+    },
+    () => undefined,
+  );
   const lanes = createLanes({
     ctx,
     scheduler,

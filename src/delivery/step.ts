@@ -1,11 +1,9 @@
-import { parseSessionId } from '../mc/location';
-import { eventsPath, SESSIONS_PATH } from '../mc/types';
 import type { DeliveryContext, LaneIo } from './context';
 import { heldOffline, type RetryCause } from './lane';
+import type { Protocol } from './protocol';
 import type { QueuedEvent, SessionMeta } from './queue';
 import { post, retry, type StepResult } from './request';
-import { sendDownloaded } from './send-downloaded';
-import { dropUnconfirmed, rejectSession, settleEvent } from './settle';
+import { dropUnconfirmed, forgetIfEnded, rejectSession, settleEvent } from './settle';
 
 export type { StepResult } from './request';
 
@@ -24,41 +22,48 @@ export async function step(ctx: DeliveryContext, session: string, lane: LaneIo):
   // docs/browsers.md#connectivity: `navigator.onLine === false` is reliable, so no request now; the backoff
   // wait ends in a probe, and `online` cuts it short. A probe that got an answer proves onLine wrong.
   if (heldOffline(lane.state, ctx.online())) return retry(head, OFFLINE);
-  if (meta?.closed === undefined && outOfReach(ctx, meta, head))
+  const protocol = await ctx.protocol;
+  if (meta?.closed === undefined && outOfReach(ctx, protocol, meta, head))
     await lane.apply({ type: 'gone', sid: meta?.sid, status: 0 });
   // Gone (the lane knows before the stored meta may say so), or no sid and no sessionStart to get
   // one: the events can only travel as a downloaded batch.
   const gone = meta?.closed === 'gone' || lane.state.gone;
   if (gone || (meta?.sid === undefined && head.event.eventType !== 'sessionStart')) {
-    return sendDownloaded(ctx, lane, meta, queued);
+    // A chunk of its own (docs/delivery.md#gone-sessions): only a page that finds a gone session needs
+    // it. Failing to load, it fails this step like a storage error would: reported, tried again later.
+    const { sendDownloaded } = await import('./send-downloaded');
+    return sendDownloaded({ post, retry, rejectSession, forgetIfEnded }, ctx, protocol, lane, meta, queued);
   }
-  if (meta?.sid === undefined) return sendStart(ctx, lane, head);
-  const answer = await post(ctx, lane, eventsPath(meta.sid), JSON.stringify(head.event), [head.id]);
+  if (meta?.sid === undefined) return sendStart(ctx, protocol, lane, head);
+  const answer = await post(ctx, protocol, lane, protocol.event(meta, head.event), [head.id]);
   if (answer.verdict === 'retry') return retry(head, answer);
   await settleEvent(ctx, lane, meta.sid, head, answer);
   return 'next';
 }
 
 // docs/delivery.md#requests: queue everything until the sid arrives, then one request in flight per session.
-async function sendStart(ctx: DeliveryContext, lane: LaneIo, head: QueuedEvent): Promise<StepResult> {
+async function sendStart(
+  ctx: DeliveryContext,
+  protocol: Protocol,
+  lane: LaneIo,
+  head: QueuedEvent,
+): Promise<StepResult> {
   const { session, event } = head;
-  const answer = await post(ctx, lane, SESSIONS_PATH, JSON.stringify(event), [head.id]);
+  const answer = await post(ctx, protocol, lane, protocol.start(event), [head.id]);
   if (answer.verdict === 'retry') return retry(head, answer);
   const { status } = answer;
-  const sid = answer.verdict === 'delivered' ? parseSessionId(answer.location, ctx.endpoint) : undefined;
-  if (sid === undefined) {
-    // A refused sessionStart can never become a session; a 201 we cannot read the sid from
-    // (docs/adobe-api.md#cors: Access-Control-Expose-Headers) leaves its events nowhere to go either.
-    const message =
-      answer.verdict === 'delivered'
-        ? 'The collector created a session but its Location header could not be read; expose it with Access-Control-Expose-Headers: Location.'
-        : answer.message;
+  const started = answer.verdict === 'delivered' ? protocol.started(answer, ctx.endpoint) : answer;
+  if (!('sid' in started)) {
+    // A refused sessionStart can never become a session; a 2xx we cannot read the sid from (MC: an
+    // unexposed Location, docs/adobe-api.md#cors; Edge: a 207 without one) leaves its events nowhere to go.
     const dropped = await rejectSession(ctx, session);
+    const { message } = started;
     ctx.report({ type: 'sessionRejected', session, event, status, message, count: dropped.length });
     return 'next';
   }
+  const { sid } = started;
   // The sid is stored before the item leaves, so a crash in between never loses the session.
-  await ctx.queue.updateSession(session, { sid, lastSentAt: ctx.now() });
+  await ctx.queue.updateSession(session, { ...started, lastSentAt: ctx.now() });
   await ctx.remove([head.id]);
   ctx.report({ type: 'sessionCreated', session, sid });
   ctx.report({ type: 'delivered', session, event, status });
@@ -70,18 +75,25 @@ export const SERVER_IDLE_MS = 600_000;
 
 /**
  * docs/outbox.md#replay: whether a session can no longer be sent live. With a sid: its
- * collector session got no event for 10 min (sending would only earn a 410). Without one: it was
+ * collector session got no event for 10 min (sending would only earn a 410), or the sid is another API's. Without one: it was
  * left by a page that is gone, so nobody plays it any more, or its sessionStart is 10 min old (held
  * for consent, or offline since): a live session would have expired by now. Otherwise the page
  * still playing it starts it late, with its real ts. Such a session goes whole to /downloaded; a
  * page's own live view goes on in a new session (the tracker hears `sessionGone`).
  */
-function outOfReach(ctx: DeliveryContext, meta: SessionMeta | undefined, head: QueuedEvent): boolean {
+function outOfReach(
+  ctx: DeliveryContext,
+  protocol: Protocol,
+  meta: SessionMeta | undefined,
+  head: QueuedEvent,
+): boolean {
   const { eventType, playerTime } = head.event;
   if (meta?.sid === undefined)
     return (
       eventType === 'sessionStart' && (meta?.adopted === true || ctx.now() - playerTime.ts >= SERVER_IDLE_MS)
     );
+  // A sid the other API gave (a page switched API with a session queued) names no session here.
+  if (meta.api !== protocol.api) return true;
   return meta.lastSentAt !== undefined && ctx.now() - meta.lastSentAt >= SERVER_IDLE_MS;
 }
 

@@ -16,6 +16,8 @@ export interface TransportResponse {
   retryAfter: string | null;
   /** The collector's `{message}` on an error status (docs/adobe-api.md#events-request-and-status-codes). */
   message?: string;
+  /** The answer's body, from a transport that reads it (the Media Edge API answers in JSON bodies). */
+  body?: string;
 }
 
 /** Resolves with any HTTP status; rejects only when no answer arrived, with a `TransportError`. */

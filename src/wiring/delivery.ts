@@ -7,7 +7,7 @@ import type { DeliveryState } from '../delivery/delivery-state';
 import type { DeliveryReport } from '../delivery/reports';
 import type { FlushOptions, FlushResult } from '../delivery/sender';
 import type { Outgoing } from '../mc/types';
-import { attachDelivery, type DeliveryParts } from './page-deliveries';
+import { attachDelivery, type DeliveryParts, type EdgeTarget } from './page-deliveries';
 
 export interface DeliveryDeps {
   endpoint: string;
@@ -16,6 +16,8 @@ export interface DeliveryDeps {
   page: PageLifecycle;
   /** Parts of the caller's own (tests): then the delivery is not shared. */
   parts: DeliveryParts;
+  /** Deliver through the Media Edge API to this datastream (`endpoint` is the Edge origin). */
+  edge?: EdgeTarget;
 }
 
 export interface Delivery {
@@ -36,8 +38,8 @@ export interface Delivery {
   stop(): void;
 }
 
-export function createDelivery({ endpoint, owner, page, parts }: DeliveryDeps): Delivery {
-  const lease = attachDelivery(endpoint, owner, page, parts);
+export function createDelivery({ endpoint, owner, page, parts, edge }: DeliveryDeps): Delivery {
+  const lease = attachDelivery(endpoint, owner, page, parts, edge);
   return {
     send: lease.send,
     flush: lease.flush,

@@ -29,12 +29,19 @@ export interface DeliveryParts {
   now?: () => number;
 }
 
+/** With the Media Edge API: the datastream (the endpoint is then the Edge origin). */
+export interface EdgeTarget {
+  datastreamId: string;
+}
+
+/** `key`: the endpoint, or with the Edge `{origin} {datastreamId}` (one delivery per endpoint and API). */
 function makeDelivery(
-  endpoint: string,
+  key: string,
   page: PageSignals,
   parts: DeliveryParts,
   closed: () => void,
 ): PageDelivery {
+  const [endpoint = '', datastreamId] = key.split(' ');
   const scheduler = parts.scheduler ?? asyncScheduler;
   const createQueue = (): DeliveryQueue => {
     if (parts.queue) return { queue: parts.queue };
@@ -57,6 +64,11 @@ function makeDelivery(
       createSender({
         endpoint,
         transport: createFetchTransport(parts.fetch ? { fetch: parts.fetch } : {}),
+        // docs/delivery.md#the-protocol-seam: the Edge's protocol is a chunk of its own.
+        protocol:
+          datastreamId === undefined
+            ? undefined
+            : import('../edge/edge-protocol').then((m) => m.edgeProtocol({ datastreamId, ...parts })),
         queue,
         scheduler,
         ...(parts.now ? { now: parts.now } : {}),
@@ -69,7 +81,7 @@ function makeDelivery(
   });
 }
 
-let shared: { attach(endpoint: string, owner: string): DeliveryLease } | undefined;
+let shared: { attach(key: string, owner: string): DeliveryLease } | undefined;
 
 /**
  * Attaches a tracker (`owner`: its instance id) to its page's delivery for `endpoint`; with parts of
@@ -80,9 +92,11 @@ export function attachDelivery(
   owner: string,
   page: PageSignals,
   parts: DeliveryParts = {},
+  edge?: EdgeTarget,
 ): DeliveryLease {
+  const key = endpoint.replace(/\/+$/, '') + (edge ? ` ${edge.datastreamId}` : '');
   const own = Object.values(parts).some((part) => part !== undefined);
-  if (own) return makeDelivery(endpoint.replace(/\/+$/, ''), page, parts, () => undefined).attach(owner);
-  shared ??= createDeliveryRegistry((key, closed) => makeDelivery(key, page, {}, closed));
-  return shared.attach(endpoint, owner);
+  if (own) return makeDelivery(key, page, parts, () => undefined).attach(owner);
+  shared ??= createDeliveryRegistry((k, closed) => makeDelivery(k, page, {}, closed));
+  return shared.attach(key, owner);
 }

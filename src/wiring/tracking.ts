@@ -95,7 +95,7 @@ export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
     config,
     signal$: merge(until(outside$, w.stop$), w.control$),
     snapshot,
-    sessionParams: createSessionParams(options.params, w.report),
+    sessionParams: createSessionParams(options.params, w.report, options.edge !== undefined),
     now: w.now,
     scheduler: w.scheduler,
     onError: (error, fatal) => {

@@ -16,6 +16,12 @@ export function sizeRows({ size, budget }) {
       check(plugin.addedNoAds.gzip <= target),
     ],
     ['  videojs-media-collection, with ads (+ the ad chunk)', row(plugin), '', '–'],
+    ...(plugin.lazy ?? []).map((c) => [
+      `    lazy chunk ${c.name}${c.name === 'edge-protocol' ? " (api: 'edge')" : ''}`,
+      `${kB(c.min)} / ${kB(c.gzip)} / ${kB(c.brotli)}`,
+      'loaded only when used',
+      '–',
+    ]),
     ...plugin.breakdown.groups.map((g) => [
       `    ${g.name === 'rxjs' ? 'rxjs (+tslib)' : g.name}`,
       `${kB(g.min)} / ${kB(g.gzip)} / ${kB(g.brotli)}`,

@@ -67,5 +67,11 @@ export async function bundleApp(workDir, id, code, { alias, ownerOf } = {}) {
     list
       .map((c) => compressed(c.code))
       .reduce((a, b) => ({ min: a.min + b.min, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
-  return { chunks: chunks.length, total: sum(chunks), eager: sum(eagerChunks(chunks)), byPackage };
+  // Each chunk only `import()` reaches, by its name (`ad-stacks`, `edge-protocol`: the Edge's code, loaded
+  // only by a tracker with `api: 'edge'`), so the bench can print what each capability costs when used.
+  const eager = eagerChunks(chunks);
+  const lazy = chunks
+    .filter((c) => !eager.includes(c))
+    .map((c) => ({ name: c.name.replace(/-[\w-]{8}$/, ''), ...compressed(c.code) }));
+  return { chunks: chunks.length, total: sum(chunks), eager: sum(eager), lazy, byPackage };
 }

@@ -61,6 +61,7 @@ export async function measureSizes(workDir, ids = CANDIDATES.map((c) => c.id)) {
         // With ads: every chunk, the ad chunk included. No ads: what a page without an ad stack loads.
         added,
         addedNoAds: minus(build.eager, baseline),
+        lazy: build.lazy,
         ...(c.groups ? { breakdown: breakdown(c, build, added) } : {}),
       };
     });
