@@ -1,13 +1,10 @@
 // The composition root: page lifecycle, tracking (signals → core) and delivery, assembled and disposed.
 import {
   asyncScheduler,
-  concat,
-  defer,
   distinctUntilChanged,
   EMPTY,
   map,
-  Observable,
-  of,
+  type Observable,
   type SchedulerLike,
   Subject,
   Subscription,
@@ -30,6 +27,7 @@ import type { Outgoing } from './mc/types';
 import { consentProblems, type ResolvedOptions } from './options';
 import { createIdbStore } from './outbox/idb-store';
 import { purgeStore } from './outbox/purge';
+import { current, just } from './streams/sources';
 import { createDelivery, type Delivery } from './wiring/delivery';
 import { trackPlayer } from './wiring/tracking';
 
@@ -87,14 +85,10 @@ export function createTracker(
   const events$ = new Subject<Outgoing>();
   const reports$ = new Subject<TrackerReport>();
   const release$ = new Subject<void>();
-  // The visitor's consent: the current value on subscription, then every change (a BehaviorSubject's
-  // behaviour, without its bytes).
+  // The visitor's consent: the current value on subscription, then every change.
   let consent = options.consent;
   const consentChange$ = new Subject<Consent>();
-  const consent$ = new Observable<Consent>((subscriber) => {
-    subscriber.next(consent);
-    return consentChange$.subscribe(subscriber);
-  });
+  const consent$ = current(() => consent, consentChange$);
   // The plugin never throws into the player: a listener's exception is logged, not rethrown.
   const trigger = (type: string, data: unknown): void => {
     try {
@@ -200,10 +194,7 @@ export function createTracker(
     }),
     events$: events$.asObservable(),
     reports$: reports$.asObservable(),
-    delivery$: concat(
-      defer(() => of(delivery)),
-      deliveryChange$,
-    ).pipe(switchMap((d) => d?.state$ ?? of(IDLE))),
+    delivery$: current(() => delivery, deliveryChange$).pipe(switchMap((d) => d?.state$ ?? just(() => IDLE))),
     flush: () => delivery?.flush() ?? Promise.resolve({ waiting: 0 }),
     setConsent(next) {
       const [problem] = consentProblems(next ?? null);

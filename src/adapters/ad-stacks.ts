@@ -1,8 +1,9 @@
 // The ad stacks' adapters together: the chunk a page loads only when it has an ad stack
 // (docs/contributing.md#the-ad-chunk). Imported dynamically, by src/wiring/ads.ts alone.
-import { merge, type Observable } from 'rxjs';
+import type { Observable } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import type { ErrorDetail } from '../error-codes';
+import { merge } from '../streams/sources';
 import { contribAds } from './contrib-ads';
 import { imaAds } from './ima';
 import type { PlayerLike } from './player';

@@ -1,6 +1,7 @@
-import { map, merge, mergeMap, type Observable } from 'rxjs';
+import { map, mergeMap, type Observable } from 'rxjs';
 import type { AdSignal, PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
+import { merge } from '../streams/sources';
 import { call } from './guard';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';

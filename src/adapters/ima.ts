@@ -1,6 +1,7 @@
-import { defer, filter, fromEventPattern, map, merge, mergeMap, type Observable, switchMap } from 'rxjs';
+import { defer, filter, fromEventPattern, map, mergeMap, type Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
+import { just, merge } from '../streams/sources';
 import { call } from './guard';
 import { adInfoOf } from './ima-ad';
 import type { PlayerLike } from './player';
@@ -66,7 +67,7 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
     let current: AdEventTarget | undefined; // each new AdsManager once (distinctUntilChanged, inlined)
     return merge(
       // Read when tracking starts: videojs-ima may have loaded its ads before the plugin.
-      [initialTarget(player)],
+      just(() => initialTarget(player)),
       fromSource(player, ['ads-manager']).pipe(map((e) => (e as { adsManager?: unknown }).adsManager)),
     ).pipe(
       filter((target): target is AdEventTarget => isTarget(target) && target !== current),

@@ -2,7 +2,8 @@
 // (docs/delivery.md#page-hide-and-keepalive), the core's focus state and final pagehide, the sender's
 // connectivity (docs/browsers.md#connectivity). The one file that listens to `window` and `document`;
 // each stream shares one DOM listener among its subscribers and removes it when the last one leaves.
-import { filter, map, merge, Observable, type Subscriber } from 'rxjs';
+import { filter, map, Observable, type Subscriber } from 'rxjs';
+import { merge } from '../streams/sources';
 
 export interface PageTransition {
   /** True when the page goes into (or comes out of) the back/forward cache. */

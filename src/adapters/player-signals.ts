@@ -1,5 +1,6 @@
-import { EMPTY, fromEventPattern, map, merge, type Observable, switchMap } from 'rxjs';
+import { EMPTY, fromEventPattern, map, type Observable, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
+import { merge } from '../streams/sources';
 import type { PageLifecycle } from './page-lifecycle';
 import type { EventSource, Handler, PlayerLike } from './player';
 

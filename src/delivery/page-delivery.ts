@@ -3,7 +3,8 @@
 // adoption loop and one `online` listener. A tracker attaches, sends, and lets go; the delivery goes
 // on until everything queued is answered (or dropped by the rules), then releases its timers,
 // listeners and connection.
-import { filter, merge, type Observable, Subject, Subscription } from 'rxjs';
+import { filter, type Observable, Subject, Subscription } from 'rxjs';
+import { merge } from '../streams/sources';
 import type { DeliveryState } from './delivery-state';
 import type { EventQueue } from './queue';
 import type { DeliveryReport } from './reports';
@@ -81,7 +82,11 @@ export function createPageDelivery(deps: PageDeliveryDeps): PageDelivery {
     if (sender.waiting() === 0 && sender.settled()) close();
   };
 
-  subscription.add(merge(sender.reports$, parts.reports$ ?? []).subscribe((r) => reports$.next(r)));
+  subscription.add(
+    (parts.reports$ ? merge(sender.reports$, parts.reports$) : sender.reports$).subscribe((r) =>
+      reports$.next(r),
+    ),
+  );
   if (parts.adopted$) subscription.add(parts.adopted$.subscribe(() => sender.wake()));
   subscription.add(
     deps.online$.subscribe(() => {

@@ -1,10 +1,11 @@
-import { filter, map, merge, Observable, type SchedulerLike, Subject, switchMap, timer } from 'rxjs';
+import { filter, map, Observable, type SchedulerLike, Subject, switchMap, timer } from 'rxjs';
 import type { CoreConfig } from '../core/config';
 import { nextDeadline, reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
 import { initialState, type TrackerState } from '../core/state';
 import type { McParams, Outgoing } from '../mc/types';
 import { endOnError } from './end-on-error';
+import { merge } from './sources';
 
 /** A signal that was held back (while the ad chunk loaded) with the moment and the player it came with. */
 export interface HeldSignal {

@@ -1,6 +1,6 @@
 // Tracking as the tracker uses it: the player's, the page's and the ad stacks' signals, read with a
 // snapshot of the player, through the pure core into Media Collection events.
-import { merge, Observable, type SchedulerLike } from 'rxjs';
+import { Observable, type SchedulerLike } from 'rxjs';
 import { enableChapters } from '../adapters/chapters-track';
 import type { PageLifecycle } from '../adapters/page-lifecycle';
 import type { PlayerLike } from '../adapters/player';
@@ -13,6 +13,7 @@ import { warnOnce } from '../log';
 import type { Outgoing } from '../mc/types';
 import type { ResolvedOptions } from '../options';
 import { createSessionParams } from '../session-params';
+import { merge } from '../streams/sources';
 import { tracking } from '../streams/tracking';
 import { type AdsDeps, adAwareSignals } from './ads';
 
