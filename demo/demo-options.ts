@@ -12,6 +12,22 @@ export const COLLECTOR =
   (typeof location === 'undefined' ? null : new URLSearchParams(location.search).get('collector')) ??
   (typeof __COLLECTOR__ === 'string' ? __COLLECTOR__ : 'http://127.0.0.1:8787');
 
+/** The page's `api` query parameter: `edge` delivers through the Media Edge API (docs/edge.md). */
+export const DEMO_API: 'mc' | 'edge' =
+  typeof location !== 'undefined' && new URLSearchParams(location.search).get('api') === 'edge'
+    ? 'edge'
+    : 'mc';
+
+/**
+ * Where a demo tracker sends: the emulator either way; with the Edge its Edge routes on the same server (any
+ * datastream id does for the emulator), so the panel shows the same sessions.
+ */
+export function demoTarget(): Record<string, unknown> {
+  return DEMO_API === 'edge'
+    ? { api: 'edge', edge: { datastreamId: 'demo-datastream', domain: COLLECTOR } }
+    : { endpoint: COLLECTOR };
+}
+
 export function demoParams(mediaId: string): Record<string, string> {
   return {
     'analytics.trackingServer': 'demo.sc.omtrdc.net',

@@ -8,7 +8,7 @@ import '../src/index';
 import type { MediaCollectionTracker, WithMediaCollection } from '../src/index';
 import { DEMO_SCHEDULE } from './ad-schedule';
 import { installContribAds } from './contrib-ads-integration';
-import { absolute, COLLECTOR, demoParams } from './demo-options';
+import { absolute, COLLECTOR, DEMO_API, demoParams, demoTarget } from './demo-options';
 import { installManualAds } from './manual-ads';
 import { startPanel } from './panel/panel';
 import { createSecondPlayer } from './second-player';
@@ -42,7 +42,7 @@ const panel = startPanel({
 let tracker: MediaCollectionTracker | undefined;
 try {
   tracker = player.mediaCollection({
-    endpoint: COLLECTOR,
+    ...demoTarget(),
     params: demoParams('demo-content'),
     customMetadata: { page: 'demo' },
   });
@@ -61,6 +61,9 @@ player.addRemoteTextTrack({ kind: 'chapters', src: absolute('/media/chapters.vtt
 
 for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="ad-path"]')) {
   radio.checked = radio.value === adPath;
+}
+for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="api"]')) {
+  radio.checked = radio.value === DEMO_API;
 }
 document.getElementById('ad-path-note')!.textContent =
   adPath === 'manual'

@@ -2,7 +2,7 @@
 // at once. No ads; its session ends (sessionEnd) when it is removed, as with any disposed player.
 import videojs from 'video.js';
 import type { MediaCollectionTracker, WithMediaCollection } from '../src/index';
-import { absolute, COLLECTOR, demoParams } from './demo-options';
+import { absolute, demoParams, demoTarget } from './demo-options';
 
 type Player = WithMediaCollection<ReturnType<typeof videojs>>;
 
@@ -21,7 +21,7 @@ export function createSecondPlayer(slot: HTMLElement): { tracker: MediaCollectio
     height: 180,
     preload: 'auto',
   }) as Player;
-  const tracker = player.mediaCollection({ endpoint: COLLECTOR, params: demoParams('demo-second') });
+  const tracker = player.mediaCollection({ ...demoTarget(), params: demoParams('demo-second') });
   player.src({ src: absolute('/media/content.webm'), type: 'video/webm' });
   return {
     tracker,

@@ -244,3 +244,24 @@ test('reload with a full queue: the next page replays what waited, once the coll
   expect(received.slice(-replayed.length)).toEqual(replayed);
   expect(replayed.at(-1)).toMatch(/^sessionEnd@/);
 });
+
+test('the API switch: with Media Edge the demo’s session reaches the Edge routes and the panel shows it', async ({
+  page,
+  collector,
+}) => {
+  await page.goto(demoPath(collector.url, { api: 'edge' }));
+  await expect(page.locator('input[name="api"][value="edge"]')).toBeChecked();
+  await page.locator('#player .vjs-big-play-button').click();
+  const [session] = await waitForEvents(
+    collector,
+    (all) => all.some((s) => accepted(s).some((e) => e.eventType === 'adStart')),
+    20_000,
+  );
+  expect(session?.api).toBe('edge');
+  const received = accepted(session!).map((e) => `${e.eventType}@${e.playerTime.ts}`);
+  // The panel reads the tracker's reports and the emulator's report alike for either API.
+  await expect
+    .poll(async () => (await logAcknowledged(page)).filter((row) => received.includes(row)).length)
+    .toBeGreaterThanOrEqual(3);
+  expect((await collector.report()).edgeRequests[0]?.path).toMatch(/^\/ee\/va\/v1\/sessionStart\?configId=/);
+});

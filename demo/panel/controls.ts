@@ -69,7 +69,7 @@ export function startControls(deps: ControlDeps) {
   byId('fault-410').addEventListener('click', () => {
     void attempt(
       () => client.addFault({ status: 410, times: 1, match: 'events' }),
-      'The next event gets HTTP 410: the session is gone, so the tracker resumes on a new session and sends what was pending to /api/v1/downloaded.',
+      'The next event gets HTTP 410: the session is gone, so the tracker resumes on a new session and sends what was pending as one downloaded session.',
     );
   });
 
@@ -107,14 +107,19 @@ export function startControls(deps: ControlDeps) {
     );
   });
 
-  for (const radio of document.querySelectorAll<HTMLInputElement>('input[name="ad-path"]')) {
-    radio.addEventListener('change', () => {
-      const url = new URL(location.href);
-      if (radio.value === 'manual') url.searchParams.set('ads', 'manual');
-      else url.searchParams.delete('ads');
-      location.assign(url);
-    });
-  }
+  // Ad path and API: each a query parameter, so a switch is a reload (the outbox keeps what waits).
+  const reloadWith = (name: string, key: string, set: string) => {
+    for (const radio of document.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)) {
+      radio.addEventListener('change', () => {
+        const url = new URL(location.href);
+        if (radio.value === set) url.searchParams.set(key, set);
+        else url.searchParams.delete(key);
+        location.assign(url);
+      });
+    }
+  };
+  reloadWith('ad-path', 'ads', 'manual');
+  reloadWith('api', 'api', 'edge');
 
   const reloaded = sessionStorage.getItem(RELOAD_KEY);
   if (reloaded !== null) {
