@@ -1,5 +1,5 @@
 // Content in every engine, written once against the Driver: play, pause, a seek while paused and one
-// while playing, the end; a real stall; mute and fullscreen. WebKit fires no canplay/playing after a
+// while playing, the end; mute and fullscreen (a real stall: e2e/engines/vhs.spec.ts). WebKit fires no canplay/playing after a
 // seek and `stalled` after some (docs/browsers.md#webkit): the session must be the same as elsewhere.
 // Tagged @webkit: e2e/content.spec.ts covers the same in Chromium and Firefox through Playwright.
 import {
