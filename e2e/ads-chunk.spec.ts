@@ -61,3 +61,32 @@ test('a page with contrib-ads requests the ad chunk once, and its pre-roll is bo
   expect(requests).toHaveLength(1);
   expect((await collector.report()).findings).toEqual([]);
 });
+
+// videojs-ima reports its ads on the AdsManager, not the player: a pre-roll that starts before the chunk
+// is there lost its adStart and adComplete (the chunk 1.5 s late: adBreakStart, pings, adBreakComplete).
+// The page records them while the chunk loads and replays them (src/wiring/ads.ts).
+test('IMA: a pre-roll that starts before the ad chunk arrives keeps its ad', async ({ page, collector }) => {
+  await page.route(/\/ad-stacks[^/]*\.(ts|js)(\?|$)/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await openHarness(page, collector, { ads: 'ima', schedule: { preroll: ['ad1.webm'], postroll: [] } });
+  await startPlayback(page, 30_000);
+  const [session, ...others] = await waitForEvents(
+    collector,
+    (all) => accepted(all[0]).some((e) => e.eventType === 'play'),
+    30_000,
+  );
+  expect(others).toEqual([]);
+  expect(typesOf(accepted(session))).toEqual([
+    'sessionStart',
+    'adBreakStart',
+    'adStart',
+    'adComplete',
+    'adBreakComplete',
+    'play',
+  ]);
+  const report = await collector.report();
+  expect(report.findings).toEqual([]);
+  expect(report.validationErrors).toEqual([]);
+});

@@ -12,6 +12,8 @@ export interface AdStacks {
   signal$: Observable<PlayerSignal>;
   /** A content event contrib-ads let leak while content resumes after a break: not the viewer's. */
   leaked(signal: PlayerSignal): boolean;
+  /** An IMA AdEvent recorded while this chunk loaded, fed to the IMA adapter in its turn. */
+  replayIma(type: string, event: unknown): void;
 }
 
 /** IMA describes its ads best; contrib-ads then only bookends the breaks. */
@@ -23,5 +25,5 @@ export function adStacks(
   const failed = (source: string) => (error: unknown) => report({ code: 'MC_AD_STACK_ERROR', source, error });
   const ima = imaAds(player, { onError: failed('ima') });
   const contrib = contribAds(player, { now, richer: ima.active, onError: failed('contrib-ads') });
-  return { signal$: merge(contrib.signal$, ima.signal$), leaked: contrib.leaked };
+  return { signal$: merge(contrib.signal$, ima.signal$), leaked: contrib.leaked, replayIma: ima.replay };
 }

@@ -1,4 +1,4 @@
-import { defer, filter, fromEventPattern, map, mergeMap, type Observable, switchMap } from 'rxjs';
+import { defer, filter, fromEventPattern, map, mergeMap, type Observable, Subject, switchMap } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
 import { just, merge } from '../streams/sources';
@@ -16,6 +16,8 @@ export interface ImaSource {
   signal$: Observable<PlayerSignal>;
   /** True once the page's ads come through videojs-ima. */
   active(): boolean;
+  /** An AdEvent heard before this adapter listened (src/wiring/ads.ts records them while the chunk loads). */
+  replay(type: string, event: unknown): void;
 }
 
 /** The values of google.ima.AdEvent.Type / AdErrorEvent.Type we read (IMA HTML5 SDK reference). */
@@ -121,12 +123,15 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
     }
   }
 
-  const signal$ = managers$.pipe(
+  const replayed$ = new Subject<[ImaEventType, unknown]>();
+  const live$ = managers$.pipe(
     // A new AdsManager replaces the old one (videojs-ima destroys it on a new request).
     // An AdsManager that cannot be listened to is reported once and left; the next one is heard.
     switchMap((target) =>
       merge(...Object.values(IMA_EVENT).map((type) => listen(target, type))).pipe(endOnError(onError)),
     ),
+  );
+  const signal$ = merge(live$, replayed$).pipe(
     mergeMap(([type, event]) => {
       try {
         return signals(type, event);
@@ -142,5 +147,6 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
     signal$,
     // videojs-ima replaces the `ima` plugin function with its ImaPlugin object when `player.ima()` runs.
     active: () => seen || isTarget((player as { ima?: unknown }).ima),
+    replay: (type, event) => replayed$.next([type as ImaEventType, event]),
   };
 }

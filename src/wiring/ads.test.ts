@@ -1,12 +1,14 @@
 import { Subject } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import * as chunk from '../adapters/ad-stacks';
+import { IMA_EVENT } from '../adapters/ima';
 import type { PlayerSignal } from '../core/signals';
 import type { ErrorDetail } from '../error-codes';
 import type { HeldSignal } from '../streams/tracking';
 import { snapshot } from '../test-support/core-driver';
+import { createFakeAdsManager, fakeAd } from '../test-support/fake-ima';
 import { createFakePlayer } from '../test-support/fake-player';
-import { AD_EVENTS, adAwareSignals, hasAdStack, replayingPlayer } from './ads';
+import { AD_EVENTS, adAwareSignals, hasAdStack, IMA_AD_EVENTS, replayingPlayer } from './ads';
 
 const CONTENT = 'https://media.test/content.webm';
 const AD = 'https://media.test/ad.webm';
@@ -122,6 +124,37 @@ describe('adAwareSignals', () => {
     expect(t.loads()).toBe(1);
   });
 
+  // IMA's AdEvents come on the AdsManager, not the player: a pre-roll that starts while the chunk
+  // loads (a viewer who clicks play at once, autoplay, a slow network) lost its adStart and adComplete
+  // (seen in Chromium with the chunk 1.5 s late: adBreakStart, pings, adBreakComplete, no ad).
+  it("records videojs-ima's AdsManager events while the chunk loads, and replays them in order", async () => {
+    const t = setUp();
+    const manager = createFakeAdsManager();
+    Object.assign(t.player, { ima: { addEventListener() {}, getAdsManager: () => null } });
+    t.player.fire('ads-manager', {}, { adsManager: manager });
+    t.player.fire('adstart');
+    manager.dispatch('contentPauseRequested');
+    t.tick(10);
+    manager.dispatch('start', fakeAd({ id: 'ad-1', duration: 5 }));
+    t.tick(10);
+    manager.dispatch('complete', fakeAd({ id: 'ad-1', duration: 5 }));
+    manager.dispatch('contentResumeRequested');
+    await t.land();
+    expect(t.described()).toEqual([
+      'held adBreakStart@1000:content.webm',
+      'held adBreakStart@1000:content.webm',
+      'held adStart@1010:content.webm',
+      'held adComplete@1020:content.webm',
+      'held adBreakComplete@1020:content.webm',
+    ]);
+    const adStart = t.out.find((s) => 'held' in s && s.held.type === 'adStart') as HeldSignal;
+    expect(adStart.held).toMatchObject({ type: 'adStart', ad: { id: 'ad-1', length: 5 } });
+    // Live from now on, once: the recording listeners are gone.
+    manager.dispatch('contentPauseRequested');
+    expect(t.described().slice(5)).toEqual(['adBreakStart']);
+    expect(t.reports).toEqual([]);
+  });
+
   it('unsubscribed while loading: nothing is replayed, and no listener is left on the player', async () => {
     const t = setUp();
     t.content$.next({ type: 'play' });
@@ -148,6 +181,10 @@ describe('adAwareSignals', () => {
       .signal$.subscribe();
     sub.unsubscribe();
     expect([...types].sort()).toEqual([...AD_EVENTS].sort());
+  });
+
+  it('records every AdEvent type the IMA adapter listens to', () => {
+    expect([...IMA_AD_EVENTS].sort()).toEqual(Object.values(IMA_EVENT).sort());
   });
 
   it('finds contrib-ads, videojs-ima and the IMA SDK', () => {

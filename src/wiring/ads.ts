@@ -1,8 +1,8 @@
 // Content signals, and ad signals once the ad chunk is there (docs/contributing.md#the-ad-chunk). The
 // ad adapters (contrib-ads, IMA) are a chunk of their own, loaded only when the player has an ad stack.
 // While it loads, every signal is held with the moment and the player reading it came with, and the
-// ad stacks' player events are recorded; once loaded, all of it is replayed in order, so no ad event
-// is lost and none is taken for content.
+// ad stacks' player events are recorded, videojs-ima's AdEvents on its AdsManager too; once loaded, all
+// of it is replayed in order, so no ad event is lost and none is taken for content.
 import { Observable, type Subscriber, Subscription } from 'rxjs';
 import type { AdStacks } from '../adapters/ad-stacks';
 import type { Handler, PlayerLike } from '../adapters/player';
@@ -29,6 +29,19 @@ export const AD_EVENTS = [
   'contentended',
   'ads-manager',
   'loadstart',
+];
+
+/** IMA's AdEvent types the IMA adapter listens to (a spec checks the list against its IMA_EVENT). */
+export const IMA_AD_EVENTS = [
+  'contentPauseRequested',
+  'contentResumeRequested',
+  'start',
+  'complete',
+  'skip',
+  'pause',
+  'resume',
+  'allAdsCompleted',
+  'adError',
 ];
 
 type LoadAdStacks = () => Promise<{
@@ -63,7 +76,14 @@ interface Recorded {
   event: AdEvent;
   snap?: Snapshot;
   at?: number;
+  /** The AdEvent itself, when `event` is an AdsManager's (its type), not the player's. */
+  ima?: unknown;
 }
+
+type ImaTarget = {
+  addEventListener(type: string, h: (e: unknown) => void): void;
+  removeEventListener?(type: string, h: (e: unknown) => void): void;
+};
 
 /**
  * The player as the ad adapters see it: the player itself for every read, but their listeners are
@@ -92,6 +112,21 @@ export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSig
     let held: (HeldSignal | Recorded)[] | undefined; // while the chunk loads
     let failed = false;
     let replaying: Recorded | undefined;
+    let unwatch: (() => void)[] = [];
+    const stopWatching = () => {
+      for (const off of unwatch) off();
+      unwatch = [];
+    };
+    // A pre-roll can start while the chunk loads, and IMA says so on the AdsManager, not the player.
+    const watchIma = (target: unknown) => {
+      const manager = target as ImaTarget | undefined;
+      if (!held || typeof manager?.addEventListener !== 'function') return;
+      for (const type of IMA_AD_EVENTS) {
+        const h = (ima: unknown) => held?.push({ event: { type }, ima, snap: snapshot(), at: now() });
+        manager.addEventListener(type, h);
+        unwatch.push(() => manager.removeEventListener?.(type, h));
+      }
+    };
 
     const release = () => {
       const queue = held ?? [];
@@ -101,7 +136,8 @@ export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSig
           if (!stacks?.leaked(item.held)) out.next(item);
         } else if (stacks) {
           replaying = item;
-          replay.feed(item.event);
+          if ('ima' in item) stacks.replayIma(item.event.type, item.ima);
+          else replay.feed(item.event);
           replaying = undefined;
         }
       }
@@ -109,8 +145,15 @@ export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSig
     const start = () => {
       if (held || stacks || failed) return;
       held = [];
+      try {
+        const ima = (player as { ima?: { getAdsManager?(): unknown } }).ima;
+        watchIma(ima?.getAdsManager?.());
+      } catch {
+        // an ad stack that throws is the chunk's to report, once it is there
+      }
       load().then(
         (chunk) => {
+          stopWatching();
           if (subscription.closed) return;
           stacks = chunk.adStacks(replay.facade, now, report);
           subscription.add(
@@ -123,6 +166,7 @@ export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSig
           release();
         },
         (error: unknown) => {
+          stopWatching();
           failed = true;
           report({ code: 'MC_ADS_UNAVAILABLE', error });
           release();
@@ -141,11 +185,14 @@ export function adAwareSignals(deps: AdsDeps): Observable<PlayerSignal | HeldSig
         const event = e as AdEvent;
         if (failed || (!stacks && !held && event.type === 'loadstart')) return;
         if (!stacks) start(); // an ad stack set up after the tracker shows itself by its events
-        if (held) held.push({ event, snap: snapshot(), at: now() });
-        else replay.feed(event);
+        if (held) {
+          held.push({ event, snap: snapshot(), at: now() });
+          if (event.type === 'ads-manager') watchIma((event as { adsManager?: unknown }).adsManager);
+        } else replay.feed(event);
       }),
     );
     if (hasAdStack(player)) start();
+    subscription.add(stopWatching);
     return subscription;
   });
 }
