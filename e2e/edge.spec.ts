@@ -207,3 +207,27 @@ test('410 on an Edge event: one new session with hasResume, the refused event in
   expect(paths.filter((p) => p.includes('/va/v1/downloaded?'))).toHaveLength(1);
   expect((await collector.report()).validationErrors).toEqual([]);
 });
+
+test('a Media Collection page never requests the Edge code; an Edge page loads it', async ({
+  browser,
+  collector,
+}) => {
+  const edgeModules = async (query: Record<string, string | number>) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const seen: string[] = [];
+    // The demo server serves src/ as modules: src/edge/ is the Edge chunk's code (docs/edge.md).
+    page.on('request', (request) => {
+      const path = /\/src\/edge\/[^?]*/.exec(request.url())?.[0]; // after /@fs/<root> on the dev server
+      if (path) seen.push(path);
+    });
+    await openHarness(page, collector, query);
+    await startPlayback(page);
+    await waitForEvents(collector, (all) => all.some((s) => typesOf(s).includes('play')));
+    await context.close();
+    await collector.reset();
+    return seen;
+  };
+  expect(await edgeModules({})).toEqual([]);
+  expect(await edgeModules({ api: 'edge' })).toContain('/src/edge/edge-protocol.ts');
+});
