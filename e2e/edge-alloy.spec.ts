@@ -212,13 +212,25 @@ test('Adobe’s Web SDK: the emulator accepts every request, and ours (rendered,
       customMetadata: PEER_CONTENT.metadata,
     },
   });
+  // The pause follows the first content ping inside the page, on the ping's own event: the ping comes
+  // 10 s after sessionStart, about 4.5 s into the 6 s content, so a pause decided from the test side
+  // (polling) could land after the mid-roll at 5.5 s, and the timeline's order would be lost.
+  await page.evaluate(() => {
+    let inContent = false;
+    const onEvent = (_e: unknown, out: { event: { eventType: string } }) => {
+      const type = out.event.eventType;
+      if (type === 'adBreakComplete') inContent = true;
+      if (type !== 'ping' || !inContent) return;
+      window.player.off('mediacollection:event', onEvent);
+      window.player.pause();
+      setTimeout(() => void window.player.play(), 400);
+    };
+    window.player.on('mediacollection:event', onEvent);
+  });
   await startPlayback(page, 30_000);
   await expect
     .poll(async () => producedTypes(await recorded.read()).join(' '), { timeout: 30_000 })
-    .toMatch(/ play .*ping/);
-  await page.evaluate(() => window.player.pause());
-  await page.waitForTimeout(400);
-  await page.evaluate(() => window.player.play());
+    .toMatch(/ play ping .*pauseStart .*play /);
   await expect
     .poll(
       () =>
