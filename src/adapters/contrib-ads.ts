@@ -1,7 +1,7 @@
-import { map, mergeMap, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { AdSignal, PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
-import { merge } from '../streams/sources';
+import { each, merge } from '../streams/sources';
 import { call } from './guard';
 import type { PlayerLike } from './player';
 import { fromSource } from './player-signals';
@@ -121,10 +121,7 @@ export function contribAds(player: PlayerLike, { now, richer, onError }: Contrib
     }),
   );
   return {
-    signal$: batches$.pipe(
-      mergeMap((batch) => batch),
-      endOnError(onError),
-    ),
+    signal$: batches$.pipe(each, endOnError(onError)),
     leaked: (s) => LEAKED.has(s.type) && now() < guardUntil,
   };
 }

@@ -1,7 +1,7 @@
-import { defer, filter, fromEventPattern, map, mergeMap, type Observable, Subject, switchMap } from 'rxjs';
+import { filter, fromEventPattern, map, type Observable, Subject } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import { endOnError } from '../streams/end-on-error';
-import { just, merge } from '../streams/sources';
+import { deferred, each, just, merge, switchMap } from '../streams/sources';
 import { call } from './guard';
 import { adInfoOf } from './ima-ad';
 import type { PlayerLike } from './player';
@@ -65,7 +65,7 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
   let breakOpen = false;
   let adOpen = false;
 
-  const managers$ = defer(() => {
+  const managers$ = deferred(() => {
     let current: AdEventTarget | undefined; // each new AdsManager once (distinctUntilChanged, inlined)
     return merge(
       // Read when tracking starts: videojs-ima may have loaded its ads before the plugin.
@@ -132,7 +132,7 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
     ),
   );
   const signal$ = merge(live$, replayed$).pipe(
-    mergeMap(([type, event]) => {
+    map(([type, event]) => {
       try {
         return signals(type, event);
       } catch (error) {
@@ -140,6 +140,7 @@ export function imaAds(player: PlayerLike, { onError }: ImaDeps): ImaSource {
         return [];
       }
     }),
+    each,
     endOnError(onError),
   );
 

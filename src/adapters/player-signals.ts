@@ -1,4 +1,4 @@
-import { EMPTY, fromEventPattern, map, type Observable, switchMap } from 'rxjs';
+import { EMPTY, filter, fromEventPattern, map, type Observable } from 'rxjs';
 import type { PlayerSignal } from '../core/signals';
 import { merge } from '../streams/sources';
 import type { PageLifecycle } from './page-lifecycle';
@@ -46,10 +46,9 @@ function bitrates(player: PlayerLike): Observable<PlayerSignal> {
   const levels = player.qualityLevels?.();
   if (!levels) return EMPTY;
   return fromSource(levels, ['change']).pipe(
-    switchMap(() => {
-      const bitrate = levels[levels.selectedIndex]?.bitrate;
-      return typeof bitrate === 'number' ? [{ type: 'bitrate', bitrate } as PlayerSignal] : [];
-    }),
+    map(() => levels[levels.selectedIndex]?.bitrate),
+    filter((bitrate): bitrate is number => typeof bitrate === 'number'),
+    map((bitrate): PlayerSignal => ({ type: 'bitrate', bitrate })),
   );
 }
 

@@ -1,7 +1,7 @@
 import { EMPTY, Observable, of, Subject, throwError } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
-import { current, just, merge } from './sources';
+import { current, deferred, each, just, merge, switchMap } from './sources';
 
 const scheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
 
@@ -87,5 +87,78 @@ describe('current', () => {
     subscription.unsubscribe();
     change$.next('d');
     expect({ first, second }).toEqual({ first: ['a', 'b', 'c', 'd'], second: ['b', 'c'] });
+  });
+});
+
+describe('switchMap (Observables only)', () => {
+  it('follows the inner stream of the latest value, unsubscribing the one before', () => {
+    scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const a = cold('-a-a-a|');
+      const b = cold('-b-b|');
+      const inner: Record<string, Observable<string>> = { x: a, y: b };
+      expectObservable(hot('x---y------|').pipe(switchMap((k: string) => inner[k]!))).toBe('-a-a-b-b---|');
+      expectSubscriptions(a.subscriptions).toBe('^---!');
+      expectSubscriptions(b.subscriptions).toBe('----^---!');
+    });
+  });
+
+  it('completes only once the source and the last inner stream have', () => {
+    scheduler().run(({ cold, hot, expectObservable }) => {
+      expectObservable(hot('x|').pipe(switchMap(() => cold('--a|')))).toBe('--a|');
+      expectObservable(hot('x--|').pipe(switchMap(() => EMPTY))).toBe('---|');
+    });
+  });
+
+  it('an inner stream that completes synchronously leaves nothing followed', () => {
+    const seen: string[] = [];
+    of(1, 2)
+      .pipe(switchMap((n) => (n === 1 ? EMPTY : of(`v${n}`))))
+      .subscribe({ next: (v) => seen.push(v), complete: () => seen.push('|') });
+    expect(seen).toEqual(['v2', '|']);
+  });
+
+  it('errors with an inner error, and unsubscribes the source', () => {
+    scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const source = hot('x-----y');
+      expectObservable(source.pipe(switchMap(() => cold('-a#')))).toBe('-a#');
+      expectSubscriptions(source.subscriptions).toBe('^-!');
+    });
+  });
+
+  it('unsubscribes the source and the inner stream when the subscriber leaves', () => {
+    scheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const source = hot('x------');
+      const inner = cold('-a-a-a-a');
+      expectObservable(source.pipe(switchMap(() => inner)), '^--!').toBe('-a-');
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+      expectSubscriptions(inner.subscriptions).toBe('^--!');
+    });
+  });
+});
+
+describe('each', () => {
+  it('gives each item of each array in order, and passes completion and errors on', () => {
+    scheduler().run(({ cold, expectObservable }) => {
+      expectObservable(cold('a-b-c|', { a: [1, 2], b: [], c: [3] }).pipe(each)).toBe('(xy)z|', {
+        x: 1,
+        y: 2,
+        z: 3,
+      });
+      expectObservable(cold('a#', { a: [1] }).pipe(each)).toBe('x#', { x: 1 });
+    });
+  });
+});
+
+describe('deferred', () => {
+  it('makes the Observable anew at each subscription', () => {
+    let made = 0;
+    const source = deferred(() => {
+      made += 1;
+      return of(made);
+    });
+    const seen: number[] = [];
+    source.subscribe((v) => seen.push(v));
+    source.subscribe((v) => seen.push(v));
+    expect(seen).toEqual([1, 2]);
   });
 });
