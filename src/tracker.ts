@@ -8,7 +8,6 @@ import {
   type SchedulerLike,
   Subject,
   Subscription,
-  switchMap,
 } from 'rxjs';
 import { pageLifecycle } from './adapters/page-lifecycle';
 import type { PlayerLike } from './adapters/player';
@@ -27,7 +26,7 @@ import type { Outgoing } from './mc/types';
 import { consentProblems, type ResolvedOptions } from './options';
 import { createIdbStore } from './outbox/idb-store';
 import { purgeStore } from './outbox/purge';
-import { current, just } from './streams/sources';
+import { current, just, switchMap } from './streams/sources';
 import { createDelivery, type Delivery } from './wiring/delivery';
 import { trackPlayer } from './wiring/tracking';
 
@@ -151,7 +150,11 @@ export function createTracker(
   };
 
   const track = () =>
-    trackPlayer({ player, options, page, instanceId, scheduler, now, control$, stop$, report });
+    trackPlayer({
+      ...{ player, options, page, instanceId, scheduler, now, control$, stop$, report },
+      // Only where it can be kept: consent `in` made the delivery (docs/consent.md#what-each-value-does).
+      preview: (out) => delivery?.provisional(out),
+    });
   subscription.add(
     consent$
       .pipe(

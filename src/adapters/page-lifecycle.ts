@@ -23,6 +23,8 @@ export interface PageLifecycle {
   focus$: Observable<void>;
   /** `navigator.onLine === false` is reliable; true proves nothing (docs/browsers.md#connectivity). */
   isOnline(): boolean;
+  /** `document.visibilityState === 'hidden'` (false outside a browser). */
+  isHidden(): boolean;
 }
 
 /**
@@ -65,6 +67,7 @@ export function pageLifecycle(): PageLifecycle {
     pageshow$: shared(win, 'pageshow', transition),
     online$: shared(win, 'online', none),
     focus$: merge(shared(win, 'focus', none), shared(win, 'blur', none), visibility$.pipe(map(none))),
+    isHidden: () => doc?.visibilityState === 'hidden',
     isOnline: () => typeof navigator === 'undefined' || navigator.onLine !== false,
   };
 }

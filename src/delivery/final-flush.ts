@@ -3,7 +3,7 @@ import { exchange, messageOf } from './exchange';
 import { byteLength } from './keepalive-budget';
 import { mayShip } from './lane';
 import type { Protocol, ProtocolRequest } from './protocol';
-import type { QueuedEvent } from './queue';
+import type { QueuedEvent, SessionMeta } from './queue';
 import { settleEvent } from './settle';
 
 interface FinalRequest {
@@ -37,20 +37,34 @@ export function sendFinal(ctx: DeliveryContext, laneOf: (session: string) => Lan
   ctx.queue.keep?.();
 }
 
-function ship(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
-  // Offline the requests would fail; without its protocol (still loading) none can be rendered:
-  // either way everything stays queued for the next page.
+/**
+ * Whether a final page hide would ship this session now. Offline the requests would fail; without its
+ * protocol (still loading) none can be rendered: either way everything stays queued for the next page.
+ */
+export function wouldShip(
+  ctx: DeliveryContext,
+  lane: LaneIo,
+  meta: SessionMeta,
+): meta is SessionMeta & { sid: string } {
   const { protocol } = ctx;
-  if (!ctx.online() || protocol instanceof Promise) return;
-  const durable = ctx.queue.durable();
+  if (!ctx.online() || protocol instanceof Promise) return false;
+  if (meta.sid === undefined || meta.closed !== undefined || meta.api !== protocol.api) return false;
+  return mayShip(lane.state, ctx.queue.durable());
+}
+
+function ship(ctx: DeliveryContext, laneOf: (session: string) => LaneIo): void {
+  const { protocol } = ctx;
+  if (protocol instanceof Promise) return;
   const requests: FinalRequest[] = [];
   const shipped: number[] = [];
   for (const { meta, items } of ctx.queue.peekAll()) {
+    const lane = laneOf(meta.session);
+    if (!wouldShip(ctx, lane, meta)) continue;
     const { session, sid } = meta;
-    if (sid === undefined || meta.closed !== undefined || meta.api !== protocol.api) continue;
-    const lane = laneOf(session);
+    // A provisional close still kept (this session could not ship when it was made): what it stands
+    // for, sent now, could arrive twice (docs/outbox.md#the-provisional-close). The next page sends it.
+    if (ctx.queue.hasProvisional?.(session)) continue;
     const { inFlight, finals } = lane.state;
-    if (!mayShip(lane.state, durable)) continue;
     const ids: number[] = [];
     for (const item of items) {
       if (inFlight.includes(item.id) || finals.includes(item.id)) continue;

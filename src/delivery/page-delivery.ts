@@ -39,6 +39,7 @@ export interface PageDeliveryDeps {
 /** One tracker's hold on its page's delivery. */
 export interface DeliveryLease {
   send: Sender['send'];
+  provisional: Sender['provisional'];
   flush(options?: FlushOptions): Promise<FlushResult>;
   flushFinal(): void;
   /** Reports on this tracker's sessions, and those on no tracker's (adopted sessions, storage). */
@@ -113,6 +114,7 @@ export function createPageDelivery(deps: PageDeliveryDeps): PageDelivery {
       let released = false;
       return {
         send: (items) => sender.send(items),
+        provisional: (session, items) => sender.provisional(session, items),
         flush: (options) => sender.flush(options),
         flushFinal: () => sender.flushFinal(),
         reports$: reports$.pipe(filter(mine(owner))),

@@ -66,6 +66,14 @@ export interface EventQueue {
    * without a write that must commit later (docs/outbox.md#the-closing-journal).
    */
   keep?(): void;
+  /**
+   * While the page is hidden: what a final pagehide would produce for the session, kept where the next
+   * page finds it if this one dies without running it; `[]` takes it back
+   * (docs/outbox.md#the-provisional-close).
+   */
+  setProvisional?(session: string, items: readonly Outgoing[]): void;
+  /** Whether the session has a provisional close kept. */
+  hasProvisional?(session: string): boolean;
   remove(ids: readonly number[]): Promise<void>;
   session(session: string): Promise<SessionMeta | undefined>;
   /** Every session with metadata (any session that ever had an item appended and was not dropped). */

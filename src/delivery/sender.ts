@@ -3,7 +3,7 @@ import type { Outgoing } from '../mc/types';
 import type { DeliveryContext } from './context';
 import { type DeliveryState, deliveryState, type LastAnswer } from './delivery-state';
 import { messageOf } from './exchange';
-import { sendFinal } from './final-flush';
+import { sendFinal, wouldShip } from './final-flush';
 import { whenRemoved } from './flush-watch';
 import { createKeepaliveBudget, KEEPALIVE_BUDGET_BYTES } from './keepalive-budget';
 import { createLanes } from './lanes';
@@ -44,6 +44,11 @@ export interface FlushResult {
 export interface Sender {
   /** Queues the items in order (write-ahead) and sends them; never throws. */
   send(items: readonly Outgoing[]): void;
+  /**
+   * The session's provisional close (docs/outbox.md#the-provisional-close): kept only while the
+   * session could not ship at a final page hide; otherwise, and for `[]`, taken back.
+   */
+  provisional(session: string, items: readonly Outgoing[]): void;
   /** Resolves when everything queued at call time is delivered or dropped, or at the timeout. */
   flush(options?: FlushOptions): Promise<FlushResult>;
   /** Final page hide: keepalive-sends what fits the budget for sessions with a sid; no waiting. */
@@ -190,6 +195,13 @@ export function createSender(deps: SenderDeps): Sender {
           lanes.apply(session, { type: 'newEvent', at });
         }
       });
+    },
+
+    provisional(session, items) {
+      const meta = queue.peekAll().find((queued) => queued.meta.session === session)?.meta;
+      if (disposed || !meta) return;
+      const keep = items.length > 0 && !wouldShip(ctx, lanes.laneOf(session), meta);
+      queue.setProvisional?.(session, keep ? items : []);
     },
 
     flush,

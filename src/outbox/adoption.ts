@@ -6,7 +6,7 @@
 import type { DeliveryReport } from '../delivery/reports';
 import { tooOld } from './caps';
 import type { Durability } from './durability';
-import { type Journal, keptRecords } from './journal';
+import { CLOSING, eventType, type Journal, keptRecords } from './journal';
 import type { Mirror } from './mirror';
 import type { Ownership } from './ownership';
 import { readEvent, readSession, SESSION_PREFIX, sessionKey } from './record';
@@ -39,7 +39,11 @@ export function createAdoption(deps: AdoptionDeps): { scan(): Promise<void> } {
     // (docs/outbox.md#the-closing-journal); its versions of events win (their shipped marks).
     const kept = journal.entry(session);
     if (kept && !again && durability.durable()) {
-      await durability.persist(keptRecords(session, kept));
+      // Its provisional close only if the store holds no end of the session (docs/outbox.md#the-provisional-close).
+      const closed = numbered.some(
+        ([key, value]) => readEvent(key, value)?.session === session && CLOSING.has(eventType(value)),
+      );
+      await durability.persist(keptRecords(session, kept, closed));
       journal.clear(session);
       return adopt(session, true);
     }

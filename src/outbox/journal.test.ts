@@ -207,3 +207,104 @@ describe('the closing journal', () => {
     expect(createJournal(() => undefined).sessions()).toEqual([]);
   });
 });
+
+// docs/outbox.md#the-provisional-close: what a hidden page keeps for the case it dies without its pagehide.
+describe('the provisional close', () => {
+  const sessionEnd = (session: string, ts: number) =>
+    sessionItems(session, ['sessionEnd'], ts - 1_000).slice(1);
+
+  /** Page A queues a session, keeps a provisional close, and dies with no pagehide at all. */
+  async function diedHidden(
+    before?: (a: ReturnType<typeof openPage>, storage: ReturnType<typeof memoryStorage>) => Promise<void>,
+  ) {
+    const store = createMemoryStore();
+    const storage = memoryStorage();
+    const locks = createMemoryLocks();
+    const a = openPage(store, locks, undefined, storage);
+    await a.outbox.append(sessionItems('A:1', ['play']));
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
+    await before?.(a, storage);
+    a.outbox.dispose();
+    const b = openPage(store, locks, undefined, storage);
+    await vi.advanceTimersByTimeAsync(10);
+    return { a, b, store, storage };
+  }
+
+  it('a page that dies without its pagehide: the next page sends the provisional sessionEnd, last, once', async () => {
+    const { b, store, storage } = await diedHidden();
+    expect(b.adopted).toEqual(['A:1']);
+    expect(types(await b.outbox.pending('A:1'))).toEqual(['sessionStart', 'play', 'sessionEnd']);
+    expect((await stored(store)).events).toEqual([
+      'A:1/sessionStart@1000',
+      'A:1/play@2000',
+      'A:1/sessionEnd@5000',
+    ]);
+    expect(storage.entries.size).toBe(0);
+  });
+
+  it('taken back ([]): nothing is left for the next page', async () => {
+    const { b } = await diedHidden(async (a, storage) => {
+      expect(storage.entries.size).toBe(1);
+      a.outbox.setProvisional?.('A:1', []);
+      expect(storage.entries.size).toBe(0);
+    });
+    expect(types(await b.outbox.pending('A:1'))).toEqual(['sessionStart', 'play']);
+  });
+
+  it('the session ended for real (the sessionEnd in the store): the provisional one is not sent as well', async () => {
+    const { b } = await diedHidden(async (a) => {
+      await a.outbox.append(sessionEnd('A:1', 6_000)); // committed; the page died before taking P back
+    });
+    expect(types(await b.outbox.pending('A:1'))).toEqual(['sessionStart', 'play', 'sessionEnd']);
+    expect((await b.outbox.pending('A:1')).at(-1)?.event.playerTime.ts).toBe(6_000);
+  });
+
+  it('the real sessionEnd only in the journal (its write lost): that one, not the provisional', async () => {
+    const inner = createMemoryStore();
+    const storage = memoryStorage();
+    const locks = createMemoryLocks();
+    let dying = false;
+    const a = openPage(
+      dyingStore(inner, () => dying),
+      locks,
+      undefined,
+      storage,
+    );
+    await a.outbox.append(sessionItems('A:1', ['play']));
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
+    dying = true;
+    void a.outbox.append(sessionEnd('A:1', 5_200));
+    a.outbox.keep?.();
+    a.outbox.dispose();
+    dying = false;
+    const b = openPage(inner, locks, undefined, storage);
+    await vi.advanceTimersByTimeAsync(10);
+    const ends = (await b.outbox.pending('A:1')).filter((item) => item.event.eventType === 'sessionEnd');
+    expect(ends.map((item) => item.event.playerTime.ts)).toEqual([5_200]);
+  });
+
+  it('sorts after every event queued before it, and keeps its keys while nothing was queued since', async () => {
+    const storage = memoryStorage();
+    const a = openPage(createMemoryStore(), createMemoryLocks(), undefined, storage);
+    const [last] = (await a.outbox.append(sessionItems('A:1', ['play']))).slice(-1);
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
+    /** The key of the entry's first provisional event. */
+    const key = () => {
+      const [, , provisional] = JSON.parse(storage.entries.get(`${JOURNAL_PREFIX}A:1`)!) as [
+        unknown,
+        unknown,
+        [number, unknown][],
+      ];
+      return provisional[0]![0];
+    };
+    const first = key();
+    expect(first).toBeGreaterThan(last!.id);
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_500));
+    expect(key()).toBe(first);
+    const [ping] = await a.outbox.append(sessionItems('A:1', ['ping'], 5_000).slice(1));
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 6_500));
+    expect(key()).toBeGreaterThan(ping!.id);
+    expect(a.outbox.hasProvisional?.('A:1')).toBe(true);
+    a.outbox.dispose();
+  });
+});

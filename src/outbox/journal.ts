@@ -14,8 +14,11 @@ export const JOURNAL_PREFIX = 'videojs-media-collection:closing:';
 export type JournalStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
 export interface Journal {
-  /** Replaces the session's entry; none at all when `items` is empty. */
-  write(meta: SessionMeta, items: readonly QueuedEvent[]): void;
+  /**
+   * Replaces the session's entry; none at all when `items` and `provisional` are empty. `provisional`:
+   * the session's provisional close (docs/outbox.md#the-provisional-close).
+   */
+  write(meta: SessionMeta, items: readonly QueuedEvent[], provisional?: readonly QueuedEvent[]): void;
   /** The session's entry as stored, if it has one (`keptRecords` reads it). */
   entry(session: string): string | null | undefined;
   clear(session: string): void;
@@ -41,9 +44,10 @@ export function createJournal(storage: () => JournalStorage | undefined): Journa
   };
   const clear = (session: string) => attempt((s) => s.removeItem(JOURNAL_PREFIX + session));
   return {
-    write(meta, items) {
-      if (items.length === 0) return void clear(meta.session);
-      const entry = [sessionRecord(meta), items.map((item) => [item.id, eventRecord(item)])];
+    write(meta, items, provisional = []) {
+      if (items.length + provisional.length === 0) return void clear(meta.session);
+      const records = (list: readonly QueuedEvent[]) => list.map((item) => [item.id, eventRecord(item)]);
+      const entry = [sessionRecord(meta), records(items), records(provisional)];
       attempt((s) => s.setItem(JOURNAL_PREFIX + meta.session, JSON.stringify(entry)));
     },
     entry: (session) => attempt((s) => s.getItem(JOURNAL_PREFIX + session)),
@@ -57,18 +61,33 @@ export function createJournal(storage: () => JournalStorage | undefined): Journa
   };
 }
 
+/** The event types that end a session: a session holding one needs no provisional close. */
+export const CLOSING = new Set(['sessionEnd', 'sessionComplete']);
+
 /**
- * The store records an entry holds: its events under their own keys, and the session record; only
- * records of `session` (an entry is the page's own, but never trusted to write another session's
+ * The store records an entry holds: its events under their own keys, and the session record; then its
+ * provisional close, unless `closed` (the store has the session's end) or the entry's events hold it.
+ * Only records of `session` (an entry is the page's own, but never trusted to write another session's
  * keys), nothing when it cannot be read. The store's readers check each record's version.
  */
-export function keptRecords(session: string, kept: string): [StoreKey, unknown][] {
+export function keptRecords(session: string, kept: string, closed = false): [StoreKey, unknown][] {
   try {
-    const [meta, items] = JSON.parse(kept) as [unknown, [StoreKey, unknown][]];
-    return [...items, [sessionKey(session), meta] as [StoreKey, unknown]].filter(
-      ([, record]) => (record as { session?: unknown } | null)?.session === session,
-    );
+    const [meta, items, provisional = []] = JSON.parse(kept) as [
+      unknown,
+      [StoreKey, unknown][],
+      [StoreKey, unknown][]?,
+    ];
+    const ends = closed || items.some(([, record]) => CLOSING.has(eventType(record)));
+    return [
+      ...items,
+      ...(ends ? [] : provisional),
+      [sessionKey(session), meta] as [StoreKey, unknown],
+    ].filter(([, record]) => (record as { session?: unknown } | null)?.session === session);
   } catch {
     return [];
   }
 }
+
+/** A stored event record's Media Collection event type, if it reads as one. */
+export const eventType = (record: unknown): string =>
+  String((record as { event?: { eventType?: unknown } } | null)?.event?.eventType);

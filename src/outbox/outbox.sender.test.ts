@@ -192,4 +192,66 @@ describe('outbox + sender', () => {
       expect(second.collector.requests).toEqual([]); // both counted delivered (unconfirmed)
     });
   });
+  // docs/outbox.md#the-provisional-close: Firefox may cut a closing background tab's pagehide short.
+  describe('a hidden page whose pagehide never runs', () => {
+    const end = (ts: number): Outgoing[] => [
+      { session: 'p1:1', event: { eventType: 'sessionEnd', playerTime: { playhead: 2, ts } } },
+    ];
+
+    it('during an outage: its provisional close is kept, and the next page sends it after the rest, once', async () => {
+      const store = createMemoryStore();
+      const storage = memoryStorage();
+      const locks = createMemoryLocks();
+      const cut = { down: false };
+      const first = page(store, locks, () => (cut.down ? 'network' : undefined), storage);
+      first.sender.send(sessionItems('p1:1', ['play']));
+      await vi.advanceTimersByTimeAsync(100);
+      cut.down = true;
+      first.sender.send(sessionItems('p1:1', ['pauseStart'], 2_000).slice(1));
+      await vi.advanceTimersByTimeAsync(100); // its request failed: the lane backs off
+      first.sender.provisional('p1:1', end(5_000));
+      expect(first.outbox.hasProvisional?.('p1:1')).toBe(true);
+      first.close(); // the tab is gone: no pagehide ran
+
+      const second = page(store, locks, undefined, storage);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(second.collector.sentTo(EVENTS)).toEqual(['pauseStart@3000', 'sessionEnd@5000']);
+      expect(await stored(store)).toEqual({ keys: [], events: [], sessions: [] });
+    });
+
+    it('while the session could ship at a final pagehide, none is kept (that pagehide sends the real one)', async () => {
+      const storage = memoryStorage();
+      const first = page(createMemoryStore(), createMemoryLocks(), undefined, storage);
+      first.sender.send(sessionItems('p1:1', ['play']));
+      await vi.advanceTimersByTimeAsync(100);
+      first.sender.provisional('p1:1', end(5_000));
+      expect(first.outbox.hasProvisional?.('p1:1')).toBe(false);
+      expect(storage.entries.size).toBe(0);
+      first.close();
+    });
+
+    it('a final pagehide while one is kept ships nothing of that session: the next page sends it, never twice', async () => {
+      const store = createMemoryStore();
+      const storage = memoryStorage();
+      const locks = createMemoryLocks();
+      const cut = { down: true };
+      const first = page(store, locks, () => (cut.down ? 'network' : undefined), storage);
+      first.sender.send(sessionItems('p1:1', ['play']));
+      await vi.advanceTimersByTimeAsync(100); // sessions request failed: no sid yet
+      first.sender.provisional('p1:1', end(5_000));
+      cut.down = false;
+      await vi.advanceTimersByTimeAsync(5_000); // back: the backlog delivered, the provisional close still kept
+      expect(first.outbox.hasProvisional?.('p1:1')).toBe(true);
+      first.sender.send(end(5_000));
+      first.sender.flushFinal();
+      expect(first.collector.requests.filter((r) => r.keepalive)).toEqual([]);
+      first.close();
+      const second = page(store, locks, undefined, storage);
+      await vi.advanceTimersByTimeAsync(2_000);
+      const ends = [...first.collector.requests, ...second.collector.requests].filter(
+        (r) => (r.body as McEvent).eventType === 'sessionEnd',
+      );
+      expect(ends).toHaveLength(1);
+    });
+  });
 });

@@ -88,6 +88,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
   }, rescanMs);
   rescan();
 
+  /** docs/outbox.md#the-provisional-close: per session, kept in its entry (and so rewritten with it). */
+  const provisional = new Map<string, QueuedEvent[]>();
   /** The page's last task came (a journal entry written): entries are kept up to date from then on. */
   let keeping = false;
   /**
@@ -96,12 +98,14 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    * never holds an event this page no longer queues, nor a mark it took back.
    */
   const keep = () => {
-    if (!keeping) return;
     for (const meta of mirror.metas()) {
+      const own = provisional.get(meta.session);
+      if (!keeping && !own) continue;
       const saved = mirror.pending(meta.session).length;
       journal.write(
         meta,
         mirror.pending(meta.session, true).filter((item, i) => i >= saved || item.shipped),
+        own,
       );
     }
   };
@@ -132,6 +136,28 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       durability.behind({ put: changed.map((item) => [item.id, eventRecord(item)] as const) }, true);
       keep();
     },
+    setProvisional(session, items) {
+      const before = provisional.get(session);
+      const queued = mirror.pending(session, true);
+      const last = queued[queued.length - 1]?.id ?? -1;
+      // Ids after every event the page queued for the session, so the next page sorts them last; the
+      // same ones again while nothing was queued since (a preview per signal takes no new keys).
+      const ids =
+        items.length === 0
+          ? undefined
+          : before?.length === items.length && before[0]!.id > last
+            ? before.map((item) => item.id)
+            : lease.take(items.length);
+      provisional.delete(session);
+      if (ids)
+        provisional.set(
+          session,
+          items.map(({ event }, i) => ({ id: ids[i]!, session, event })),
+        );
+      if (ids || keeping) keep();
+      else if (before) journal.clear(session);
+    },
+    hasProvisional: (session) => provisional.has(session),
     keep() {
       // In memory only, every event counts as saved at once: only shipped marks are kept then.
       keeping = true;
@@ -150,7 +176,7 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       lastSentStored.delete(session);
       const items = mirror.drop(session);
       durability.behind({ del: [...items.map((item) => item.id), sessionKey(session)] });
-      if (keeping) journal.clear(session);
+      if (provisional.delete(session) || keeping) journal.clear(session);
       ownership.release(session);
     },
     rescan,

@@ -1,4 +1,4 @@
-import { concatMap, delay, from, map, type Observable, of, tap } from 'rxjs';
+import { concatMap, delay, from, map, type Observable, of, Subject, tap } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import type { PlayerSignal, Snapshot } from '../core/signals';
@@ -264,5 +264,116 @@ describe('tracking: site params and failures', () => {
     expect(errors).toEqual([[new Error('bug'), false]]);
     expect(events.map((e) => e.eventType).slice(0, 2)).toEqual(['sessionStart', 'play']);
     expect(completed).toBe(false);
+  });
+});
+
+describe('tracking: the provisional close while the page is hidden', () => {
+  type Page = { hidden: boolean };
+  /** At each step's ms the page and the player are changed, then the step's signal is sent. */
+  type Step = [ms: number, change: (page: Page, snap: Snapshot) => PlayerSignal];
+
+  function drive(steps: Step[]) {
+    const scheduler = new TestScheduler((actual, wanted) => expect(actual).toEqual(wanted));
+    const previews: { at: number; out: McEvent[] }[] = [];
+    const events: McEvent[] = [];
+    scheduler.run(({ flush }) => {
+      const page: Page = { hidden: false };
+      const snap = snapshot({ paused: false, playhead: 0 });
+      const signal$ = new Subject<PlayerSignal>();
+      const subscription = tracking({
+        config: testConfig({ stallWatchMs: 600_000 }),
+        signal$,
+        snapshot: () => ({ ...snap }),
+        now: () => scheduler.now(),
+        scheduler,
+        preview: {
+          active: () => page.hidden,
+          next: (out) => previews.push({ at: scheduler.now(), out: out.map((o) => o.event) }),
+        },
+      }).subscribe((out) => events.push(...out.map((o) => o.event)));
+      for (const [ms, change] of steps) scheduler.schedule(() => signal$.next(change(page, snap)), ms);
+      scheduler.schedule(() => subscription.unsubscribe(), 60_000);
+      flush();
+    });
+    return { previews, events };
+  }
+  const START: Step[] = [
+    [0, () => ({ type: 'play' })],
+    [1, () => ({ type: 'playing' })],
+  ];
+  const hide =
+    (playhead: number) =>
+    (page: Page, snap: Snapshot): PlayerSignal => {
+      page.hidden = true;
+      snap.inFocus = false;
+      snap.playhead = playhead;
+      return { type: 'statechange' };
+    };
+
+  it('none while visible; once hidden, after each change, what a final pagehide would send; [] when visible again', () => {
+    const { previews, events } = drive([
+      ...START,
+      [1_000, hide(1)],
+      [1_500, () => ({ type: 'tick' })], // nothing changed: no new preview
+      [
+        5_000,
+        (page, snap) => {
+          page.hidden = false;
+          snap.inFocus = true;
+          return { type: 'statechange' };
+        },
+      ],
+    ]);
+    expect(events.map((e) => e.eventType)).not.toContain('sessionEnd');
+    expect(previews.map((p) => [p.at, p.out.map((e) => `${e.eventType}@${e.playerTime.playhead}`)])).toEqual([
+      [1_000, ['sessionEnd@1']],
+      [5_000, []],
+    ]);
+  });
+
+  it('a final pagehide with nothing in between sends exactly the previewed events (same ts and playhead)', () => {
+    const { previews, events } = drive([
+      ...START,
+      [2_000, hide(2)],
+      [
+        2_300,
+        (_page, snap) => {
+          snap.playhead = 2.3; // read by no signal: the page closes before the player says it moved
+          return { type: 'pagehide', persisted: false };
+        },
+      ],
+    ]);
+    const end = events.filter((e) => e.eventType === 'sessionEnd');
+    expect(end).toHaveLength(1);
+    expect(previews[0]?.out).toEqual(end);
+    expect(end[0]?.playerTime.playhead).toBe(2);
+    expect(end[0]?.playerTime.ts).toBe(2_000);
+    // The pagehide closed the session: the provisional close is taken back.
+    expect(previews.at(-1)).toEqual({ at: 2_300, out: [] });
+  });
+
+  it('a signal that changed the state after the preview: previewed again, and the pagehide is read anew', () => {
+    const { previews, events } = drive([
+      ...START,
+      [2_000, hide(2)],
+      [
+        3_000,
+        (_page, snap) => {
+          snap.paused = true;
+          snap.playhead = 3;
+          return { type: 'pause' };
+        },
+      ],
+      [3_100, () => ({ type: 'pagehide', persisted: false })],
+    ]);
+    const end = events.filter((e) => e.eventType === 'sessionEnd');
+    const [first, ...after] = previews;
+    expect(first?.at).toBe(2_000);
+    // The pause (and what it set off) previewed again; the pagehide sent the last preview made after it.
+    const last = after.filter((p) => p.out.length > 0).at(-1);
+    expect(last?.at).toBeGreaterThanOrEqual(3_000);
+    expect(last?.out.at(-1)?.eventType).toBe('sessionEnd');
+    expect(end).toEqual(last?.out.filter((e) => e.eventType === 'sessionEnd'));
+    expect(end[0]?.playerTime.playhead).toBe(3);
   });
 });

@@ -1,11 +1,11 @@
-import { filter, map, Observable, type SchedulerLike, Subject, switchMap, timer } from 'rxjs';
+import { EMPTY, map, Observable, type SchedulerLike, Subject, timer } from 'rxjs';
 import type { CoreConfig } from '../core/config';
 import { nextDeadline, reduce } from '../core/reducer';
 import type { PlayerSignal, Snapshot } from '../core/signals';
 import { initialState, type TrackerState } from '../core/state';
 import type { McParams, Outgoing } from '../mc/types';
 import { endOnError } from './end-on-error';
-import { merge } from './sources';
+import { merge, switchMap } from './sources';
 
 /** A signal that was held back (while the ad chunk loaded) with the moment and the player it came with. */
 export interface HeldSignal {
@@ -32,9 +32,16 @@ export interface TrackingDeps {
    * itself fails (`fatal`: tracking has ended; the error is reported, not thrown at the page).
    */
   onError?: (error: unknown, fatal: boolean) => void;
+  /**
+   * The provisional close (docs/outbox.md#the-provisional-close): while `active()` (the page is hidden),
+   * after each signal that changed the state, `next` gets what a final pagehide would produce now — `[]`
+   * once inactive again. The final pagehide then produces exactly that (same ts and playhead).
+   */
+  preview?: { active(): boolean; next(out: Outgoing[]): void };
 }
 
 const TICK: PlayerSignal = { type: 'tick' };
+const FINAL: PlayerSignal = { type: 'pagehide', persisted: false };
 
 /**
  * Player signals in, Media Collection events out (one array per signal that produced any).
@@ -58,19 +65,33 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
   return new Observable<Outgoing[]>((subscriber) => {
     const deadline$ = new Subject<number | undefined>();
     const wake$ = deadline$.pipe(
-      switchMap((at) => (at === undefined ? [] : timer(Math.max(0, at - now()), scheduler))),
+      switchMap((at) => (at === undefined ? EMPTY : timer(Math.max(0, at - now()), scheduler))),
       map(() => TICK),
     );
     let state = initialState;
     let armed: number | undefined | null = null; // the deadline last passed on; null: none yet
+    /** The moment and the reading the last preview was made from, while the state is the same. */
+    let previewed: { from: TrackerState; at: number; snap: Snapshot } | undefined;
+    const preview = () => {
+      if (!deps.preview) return;
+      const active = deps.preview.active();
+      if (active ? previewed?.from === state : !previewed) return;
+      try {
+        previewed = active ? { from: state, at: now(), snap: snapshot() } : undefined;
+        deps.preview.next(previewed ? reduce(config, state, FINAL, previewed.snap, previewed.at).out : []);
+      } catch (error) {
+        onError?.(error, false);
+      }
+    };
     const subscription = merge(signal$, wake$)
       .pipe(
         map((item) => {
           const held = 'held' in item ? item : undefined;
           const signal = 'held' in item ? item.held : item;
-          const at = held ? held.at : now();
+          const same = signal.type === 'pagehide' && !signal.persisted && previewed?.from === state;
+          const at = same ? previewed!.at : held ? held.at : now();
           try {
-            const next = step(state, signal, held ? held.snap : snapshot(), at);
+            const next = step(state, signal, same ? previewed!.snap : held ? held.snap : snapshot(), at);
             state = next.state;
             return next.out;
           } catch (error) {
@@ -87,11 +108,17 @@ export function tracking(deps: TrackingDeps): Observable<Outgoing[]> {
             }
           }
         }),
-        filter((out) => out.length > 0),
         // A failing signal source or timer ends tracking: said, never thrown at the page.
         endOnError((error) => onError?.(error, true)),
       )
-      .subscribe(subscriber);
+      .subscribe({
+        next: (out) => {
+          if (out.length > 0) subscriber.next(out);
+          preview(); // after the events went on: the provisional ones come after them
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
     return () => {
       subscription.unsubscribe();
       deadline$.complete();

@@ -22,6 +22,11 @@ export interface DeliveryDeps {
 
 export interface Delivery {
   send(out: readonly Outgoing[]): void;
+  /**
+   * What a final pagehide would produce now, kept for the next page in case this one dies without
+   * running it; `[]` takes it back (docs/outbox.md#the-provisional-close).
+   */
+  provisional(out: readonly Outgoing[]): void;
   flush(options?: FlushOptions): Promise<FlushResult>;
   /** What the sender and the outbox did for this tracker's sessions (and for no tracker's). Hot. */
   reports$: Observable<DeliveryReport>;
@@ -40,8 +45,20 @@ export interface Delivery {
 
 export function createDelivery({ endpoint, owner, page, parts, edge }: DeliveryDeps): Delivery {
   const lease = attachDelivery(endpoint, owner, page, parts, edge);
+  let provisional = new Set<string>();
   return {
     send: lease.send,
+    provisional(out) {
+      const sessions = new Set(out.map((item) => item.session));
+      for (const session of provisional) if (!sessions.has(session)) lease.provisional(session, []);
+      for (const session of sessions) {
+        lease.provisional(
+          session,
+          out.filter((item) => item.session === session),
+        );
+      }
+      provisional = sessions;
+    },
     flush: lease.flush,
     reports$: lease.reports$,
     state$: lease.state$,

@@ -30,6 +30,8 @@ export interface TrackingWiring {
   stop$: Observable<void>;
   /** Says a problem as a `mediacollection:error`. */
   report: (detail: ErrorDetail) => void;
+  /** The provisional close while the page is hidden (docs/outbox.md#the-provisional-close). */
+  preview?: (out: Outgoing[]) => void;
   /** The ad chunk, in specs. */
   loadAds?: AdsDeps['load'];
 }
@@ -99,6 +101,7 @@ export function trackPlayer(w: TrackingWiring): Observable<Outgoing[]> {
     sessionParams: createSessionParams(options.params, w.report, options.edge !== undefined),
     now: w.now,
     scheduler: w.scheduler,
+    ...(w.preview ? { preview: { active: w.page.isHidden, next: w.preview } } : {}),
     onError: (error, fatal) => {
       warnOnce('tracking skipped a player event after an internal error; please report it', error);
       w.report({ code: 'MC_INTERNAL', error, ...(fatal ? { fatal } : {}) });
