@@ -23,7 +23,9 @@
 //                       and the org in `org=`, so `identity: 'auto'` finds a real Web SDK
 //   record=1            keep every mediacollection:event / :error in localStorage, one key each
 //                       (`__mc:<kind>:<page>:<n>`, read by e2e/support/outbox.ts): written synchronously, it
-//                       outlives a page that closes, reloads or goes offline
+//                       outlives a page that closes, reloads or goes offline; and a copy of each of the
+//                       plugin's closing-journal entries (`__mc:journal:<page>:<session>`), whose provisional
+//                       close stands for the page's record when a cut-short pagehide lost that record too
 // Exposes window.player, window.tracker, window.videojs and window.__initError (and player2 / tracker2).
 import 'video.js/dist/video-js.css';
 import videojs from 'video.js';
@@ -98,6 +100,29 @@ if (adStack === 'contrib') {
 const edgeHost = query.get('alloy');
 if (edgeHost) installAlloy(edgeHost, query.get('org') ?? '');
 
+/**
+ * Copies every write of the plugin's closing journal (docs/outbox.md#the-provisional-close) under the
+ * harness's own key. A closing Firefox tab may cut its pagehide short before the harness's record of the
+ * sessionEnd is written, while the provisional close written at hidden reaches the collector: the copy
+ * lets e2e/support/outbox.ts count that close as produced — only when the page's record has no end.
+ */
+let mirrored = false;
+function mirrorJournal(pageId: string): void {
+  if (mirrored) return;
+  mirrored = true;
+  const prefix = 'videojs-media-collection:closing:';
+  const { setItem, removeItem } = Storage.prototype;
+  const copy = (key: string) => `__mc:journal:${pageId}:${key.slice(prefix.length)}`;
+  Storage.prototype.setItem = function (this: Storage, key: string, value: string) {
+    setItem.call(this, key, value);
+    if (this === localStorage && key.startsWith(prefix)) setItem.call(this, copy(key), value);
+  };
+  Storage.prototype.removeItem = function (this: Storage, key: string) {
+    removeItem.call(this, key);
+    if (this === localStorage && key.startsWith(prefix)) removeItem.call(this, copy(key));
+  };
+}
+
 // Same tick as videojs(), as a real integration would; a throw must not take the page down.
 function track(target: ReturnType<typeof videojs>): unknown {
   const init = (target as unknown as { mediaCollection(o: Options): unknown }).mediaCollection;
@@ -113,6 +138,7 @@ function track(target: ReturnType<typeof videojs>): unknown {
       keep('event')(e, out);
     });
     target.on('mediacollection:error', keep('error'));
+    mirrorJournal(pageId);
     // A player being disposed triggers nothing more, so its sessionEnd is heard on the tracker's
     // events$ (which emits each event just before the player event): kept if no player event came.
     const events$ = (tracker as { events$: { subscribe(next: (out: object) => void): unknown } }).events$;

@@ -1,10 +1,9 @@
 // Collector-side verdicts for the engine scenarios (e2e/engines/): what the pages produced (recorded by
 // the harness's `record=1` in localStorage, read through any Driver) held against what the emulator got.
 import { expect, test } from '@playwright/test';
-import type { Outgoing } from '../../src/mc/types';
 import type { Collector } from './collector';
 import type { Driver } from './driver';
-import { expectExact, printOutbox, type Recorded, type Recorder, waitForDrain } from './outbox';
+import { expectExact, printOutbox, type Recorded, type Recorder, recordedFrom, waitForDrain } from './outbox';
 
 /** What the harness pages of this driver's profile recorded (open them with `record: 1`). */
 export function recordIn(driver: Driver): Recorder {
@@ -25,13 +24,7 @@ export function recordIn(driver: Driver): Recorder {
           await new Promise((resolve) => setTimeout(resolve, 100));
         }
       }
-      const parsed = entries.map(([kind, json]) => [kind, JSON.parse(json ?? 'null')] as const);
-      return {
-        produced: parsed.filter(([kind]) => kind === 'event').map(([, data]) => data as Outgoing),
-        errors: parsed
-          .filter(([kind]) => kind === 'error')
-          .map(([, data]) => data as Recorded['errors'][number]),
-      };
+      return recordedFrom(entries.map(([kind, json]) => [kind, JSON.parse(json ?? 'null')] as const));
     },
   };
 }

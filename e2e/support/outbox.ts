@@ -22,6 +22,30 @@ export interface Recorder {
  * origin's localStorage, written synchronously as each event is produced, so it includes what a page
  * produced while closing — a Playwright binding loses those messages in Firefox (measured).
  */
+const CLOSING = new Set(['sessionEnd', 'sessionComplete']);
+
+/**
+ * The harness's entries (`[kind, data]`, in key order) as what the pages produced. A page whose record
+ * of a session has no end, but whose copy of the plugin's journal entry still holds a provisional close
+ * (docs/outbox.md#the-provisional-close), produced that close: its pagehide was cut short before the
+ * record was written (Firefox closing a tab), and the next page delivers the provisional one.
+ */
+export function recordedFrom(parsed: readonly (readonly [string, unknown])[]): Recorded {
+  const produced = parsed.filter(([kind]) => kind === 'event').map(([, data]) => data as Outgoing);
+  for (const [kind, data] of parsed) {
+    if (kind !== 'journal') continue;
+    const [, , provisional = []] = data as [unknown, unknown, [number, Outgoing][]?];
+    const session = provisional[0]?.[1].session;
+    const ended = produced.some((p) => p.session === session && CLOSING.has(p.event.eventType));
+    if (session === undefined || ended) continue;
+    produced.push(...provisional.map(([, record]) => ({ session: record.session, event: record.event })));
+  }
+  return {
+    produced,
+    errors: parsed.filter(([kind]) => kind === 'error').map(([, data]) => data as Recorded['errors'][number]),
+  };
+}
+
 export function recordPages(context: BrowserContext): Recorder {
   const readFrom = (page: Page) =>
     page.evaluate(() =>
@@ -36,13 +60,7 @@ export function recordPages(context: BrowserContext): Recorder {
         const page = context.pages().find((p) => !p.isClosed());
         try {
           const entries = await readFrom(page!);
-          const parsed = entries.map(([kind, json]) => [kind, JSON.parse(json ?? 'null')] as const);
-          return {
-            produced: parsed.filter(([kind]) => kind === 'event').map(([, data]) => data as Outgoing),
-            errors: parsed
-              .filter(([kind]) => kind === 'error')
-              .map(([, data]) => data as Recorded['errors'][number]),
-          };
+          return recordedFrom(entries.map(([kind, json]) => [kind, JSON.parse(json ?? 'null')] as const));
         } catch (error) {
           if (attempt >= 20) throw error; // a page in the middle of a reload has no context to evaluate in
           await new Promise((resolve) => setTimeout(resolve, 100));

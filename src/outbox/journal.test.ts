@@ -283,6 +283,29 @@ describe('the provisional close', () => {
     expect(ends.map((item) => item.event.playerTime.ts)).toEqual([5_200]);
   });
 
+  it('taken back in a pagehide cut short right after: the real sessionEnd, not yet committed, stays for the next page', async () => {
+    const inner = createMemoryStore();
+    const storage = memoryStorage();
+    const locks = createMemoryLocks();
+    let dying = false;
+    const a = openPage(
+      dyingStore(inner, () => dying),
+      locks,
+      undefined,
+      storage,
+    );
+    await a.outbox.append(sessionItems('A:1', ['play']));
+    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
+    dying = true; // the final pagehide: the real close is produced, then the provisional one taken back
+    void a.outbox.append(sessionEnd('A:1', 5_000));
+    a.outbox.setProvisional?.('A:1', []);
+    a.outbox.dispose(); // cut short: no keep()
+    dying = false;
+    const b = openPage(inner, locks, undefined, storage);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(types(await b.outbox.pending('A:1'))).toEqual(['sessionStart', 'play', 'sessionEnd']);
+  });
+
   it('sorts after every event queued before it, and keeps its keys while nothing was queued since', async () => {
     const storage = memoryStorage();
     const a = openPage(createMemoryStore(), createMemoryLocks(), undefined, storage);

@@ -90,6 +90,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
 
   /** docs/outbox.md#the-provisional-close: per session, kept in its entry (and so rewritten with it). */
   const provisional = new Map<string, QueuedEvent[]>();
+  /** Sessions whose entry this page wrote before its last task: kept up to date until it empties. */
+  const journaled = new Set<string>();
   /** The page's last task came (a journal entry written): entries are kept up to date from then on. */
   let keeping = false;
   /**
@@ -99,14 +101,13 @@ export function createOutbox(deps: OutboxDeps): Outbox {
    */
   const keep = () => {
     for (const meta of mirror.metas()) {
-      const own = provisional.get(meta.session);
-      if (!keeping && !own) continue;
-      const saved = mirror.pending(meta.session).length;
-      journal.write(
-        meta,
-        mirror.pending(meta.session, true).filter((item, i) => i >= saved || item.shipped),
-        own,
-      );
+      const { session } = meta;
+      if (!keeping && !journaled.has(session)) continue;
+      const saved = mirror.pending(session).length;
+      const items = mirror.pending(session, true).filter((item, i) => i >= saved || item.shipped);
+      const own = provisional.get(session) ?? [];
+      journal.write(meta, items, own);
+      if (items.length + own.length === 0) journaled.delete(session);
     }
   };
   const forget = (items: readonly QueuedEvent[]) => {
@@ -154,8 +155,10 @@ export function createOutbox(deps: OutboxDeps): Outbox {
           session,
           items.map(({ event }, i) => ({ id: ids[i]!, session, event })),
         );
-      if (ids || keeping) keep();
-      else if (before) journal.clear(session);
+      // Taken back, the entry keeps what the store may still lack: at a final pagehide the real close,
+      // produced a moment ago, is not committed yet, and that task may end before its own journal write.
+      if (ids || before) journaled.add(session);
+      keep();
     },
     hasProvisional: (session) => provisional.has(session),
     keep() {
@@ -176,7 +179,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       lastSentStored.delete(session);
       const items = mirror.drop(session);
       durability.behind({ del: [...items.map((item) => item.id), sessionKey(session)] });
-      if (provisional.delete(session) || keeping) journal.clear(session);
+      provisional.delete(session);
+      if (journaled.delete(session) || keeping) journal.clear(session);
       ownership.release(session);
     },
     rescan,
