@@ -11,11 +11,22 @@ export { expect } from '@playwright/test';
 
 /** An emulator of its own on a free port for the length of `body`. */
 async function withEmulator(body: (collector: Collector) => Promise<void>): Promise<void> {
-  const server = await startEmulatorServer({ port: 0 });
+  await withEmulators(1, ([collector]) => body(collector!));
+}
+
+/**
+ * `count` emulators, each on a free port, for the length of `body`: a test that runs several viewings
+ * at once (each with its own faults and sessions) instead of one after another.
+ */
+export async function withEmulators<T>(
+  count: number,
+  body: (collectors: Collector[]) => Promise<T>,
+): Promise<T> {
+  const servers = await Promise.all(Array.from({ length: count }, () => startEmulatorServer({ port: 0 })));
   try {
-    await body(collectorClient(server.url));
+    return await body(servers.map((server) => collectorClient(server.url)));
   } finally {
-    await server.close();
+    await Promise.all(servers.map((server) => server.close()));
   }
 }
 
