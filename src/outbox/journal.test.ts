@@ -214,17 +214,34 @@ describe('the provisional close', () => {
     sessionItems(session, ['sessionEnd'], ts - 1_000).slice(1);
 
   /** Page A queues a session, keeps a provisional close, and dies with no pagehide at all. */
+  /**
+   * A hidden page with a provisional close kept for A:1 dies; the next page opens on the same store.
+   * `before` runs while the page still lives; `pagehide`, in a final pagehide cut short: none of the
+   * store writes it begins is committed.
+   */
   async function diedHidden(
     before?: (a: ReturnType<typeof openPage>, storage: ReturnType<typeof memoryStorage>) => Promise<void>,
+    pagehide?: (a: ReturnType<typeof openPage>) => void,
   ) {
     const store = createMemoryStore();
     const storage = memoryStorage();
     const locks = createMemoryLocks();
-    const a = openPage(store, locks, undefined, storage);
+    let dying = false;
+    const a = openPage(
+      dyingStore(store, () => dying),
+      locks,
+      undefined,
+      storage,
+    );
     await a.outbox.append(sessionItems('A:1', ['play']));
     a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
     await before?.(a, storage);
+    if (pagehide) {
+      dying = true;
+      pagehide(a);
+    }
     a.outbox.dispose();
+    dying = false;
     const b = openPage(store, locks, undefined, storage);
     await vi.advanceTimersByTimeAsync(10);
     return { a, b, store, storage };
@@ -260,49 +277,20 @@ describe('the provisional close', () => {
   });
 
   it('the real sessionEnd only in the journal (its write lost): that one, not the provisional', async () => {
-    const inner = createMemoryStore();
-    const storage = memoryStorage();
-    const locks = createMemoryLocks();
-    let dying = false;
-    const a = openPage(
-      dyingStore(inner, () => dying),
-      locks,
-      undefined,
-      storage,
-    );
-    await a.outbox.append(sessionItems('A:1', ['play']));
-    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
-    dying = true;
-    void a.outbox.append(sessionEnd('A:1', 5_200));
-    a.outbox.keep?.();
-    a.outbox.dispose();
-    dying = false;
-    const b = openPage(inner, locks, undefined, storage);
-    await vi.advanceTimersByTimeAsync(10);
+    const { b } = await diedHidden(undefined, (a) => {
+      void a.outbox.append(sessionEnd('A:1', 5_200));
+      a.outbox.keep?.();
+    });
     const ends = (await b.outbox.pending('A:1')).filter((item) => item.event.eventType === 'sessionEnd');
     expect(ends.map((item) => item.event.playerTime.ts)).toEqual([5_200]);
   });
 
   it('taken back in a pagehide cut short right after: the real sessionEnd, not yet committed, stays for the next page', async () => {
-    const inner = createMemoryStore();
-    const storage = memoryStorage();
-    const locks = createMemoryLocks();
-    let dying = false;
-    const a = openPage(
-      dyingStore(inner, () => dying),
-      locks,
-      undefined,
-      storage,
-    );
-    await a.outbox.append(sessionItems('A:1', ['play']));
-    a.outbox.setProvisional?.('A:1', sessionEnd('A:1', 5_000));
-    dying = true; // the final pagehide: the real close is produced, then the provisional one taken back
-    void a.outbox.append(sessionEnd('A:1', 5_000));
-    a.outbox.setProvisional?.('A:1', []);
-    a.outbox.dispose(); // cut short: no keep()
-    dying = false;
-    const b = openPage(inner, locks, undefined, storage);
-    await vi.advanceTimersByTimeAsync(10);
+    // The final pagehide: the real close is produced, then the provisional one taken back; no keep().
+    const { b } = await diedHidden(undefined, (a) => {
+      void a.outbox.append(sessionEnd('A:1', 5_000));
+      a.outbox.setProvisional?.('A:1', []);
+    });
     expect(types(await b.outbox.pending('A:1'))).toEqual(['sessionStart', 'play', 'sessionEnd']);
   });
 
