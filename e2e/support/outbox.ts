@@ -3,6 +3,7 @@
 import { type BrowserContext, expect, type Page, test } from '@playwright/test';
 import type { AuditReport } from '../../src/emulator/index';
 import type { McEvent, Outgoing } from '../../src/mc/types';
+import { CLOSING } from '../../src/outbox/journal';
 import type { Collector } from './collector';
 import { pollUntil } from './poll';
 
@@ -16,13 +17,6 @@ export interface Recorded {
 export interface Recorder {
   read(): Promise<Recorded>;
 }
-
-/**
- * What the harness pages of this context produced (open them with `record: 1`): they keep it in the
- * origin's localStorage, written synchronously as each event is produced, so it includes what a page
- * produced while closing — a Playwright binding loses those messages in Firefox (measured).
- */
-const CLOSING = new Set(['sessionEnd', 'sessionComplete']);
 
 /**
  * The harness's entries (`[kind, data]`, in key order) as what the pages produced. A page whose record
@@ -46,6 +40,11 @@ export function recordedFrom(parsed: readonly (readonly [string, unknown])[]): R
   };
 }
 
+/**
+ * What the harness pages of this context produced (open them with `record: 1`): they keep it in the
+ * origin's localStorage, written synchronously as each event is produced, so it includes what a page
+ * produced while closing — a Playwright binding loses those messages in Firefox (measured).
+ */
 export function recordPages(context: BrowserContext): Recorder {
   const readFrom = (page: Page) =>
     page.evaluate(() =>
