@@ -60,10 +60,10 @@ export default defineConfig({
     { name: 'webkit', testMatch: 'engines/**/*.spec.ts', workers: 1, use: {} },
   ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
   webServer: {
-    command: 'npm run demo',
+    // The pages built, as a site ships them (docs/contributing.md#the-pages-the-e2e-suite-opens).
+    command: 'npm run demo:built',
     url: `http://127.0.0.1:${DEMO_PORT}/harness.html`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
-    env: { DEMO_NO_HMR: '1' },
   },
 });

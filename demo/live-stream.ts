@@ -9,8 +9,9 @@
 // EXT-X-DISCONTINUITY-SEQUENCE counts the ones that slid out. The truth a test holds playheads against is
 // epoch + n·2 s + the position inside segment n.
 import { readFile } from 'node:fs/promises';
+import type { ServerResponse } from 'node:http';
 import path from 'node:path';
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 
 export const SEGMENT_MS = 2000;
 const FILES = 10;
@@ -36,31 +37,46 @@ export function livePlaylist(epoch: number, now: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** `/live/<epoch>/index.m3u8` and its segments; anything else goes to `next`. */
+async function serveLive(
+  mediaDir: string,
+  req: Connect.IncomingMessage,
+  res: ServerResponse,
+  next: Connect.NextFunction,
+): Promise<void> {
+  const m = /^\/live\/(\d+)\/(index\.m3u8|(\d+)\.ts)(\?.*)?$/.exec(req.url ?? '');
+  if (!m) return next();
+  const epoch = Number(m[1]);
+  res.setHeader('Cache-Control', 'no-store');
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  if (m[2] === 'index.m3u8') {
+    res.setHeader('Content-Type', 'application/vnd.apple.mpegurl');
+    res.end(livePlaylist(epoch, Date.now()));
+    return;
+  }
+  const n = Number(m[3]);
+  if (epoch + (n + 1) * SEGMENT_MS > Date.now()) {
+    res.statusCode = 404; // not produced yet
+    res.end();
+    return;
+  }
+  const file = `live${String(n % FILES).padStart(2, '0')}.m2ts`;
+  res.setHeader('Content-Type', 'video/mp2t');
+  res.end(await readFile(path.join(mediaDir, 'live', file)));
+}
+
+/** The live stream on the dev server (`npm run demo`) and on the built demo's preview server alike. */
 export function liveStream(mediaDir: string): Plugin {
+  const handler: Connect.NextHandleFunction = (req, res, next) => {
+    serveLive(mediaDir, req, res, next).catch(next);
+  };
   return {
     name: 'demo-live-stream',
     configureServer(server) {
-      server.middlewares.use(async (req, res, next) => {
-        const m = /^\/live\/(\d+)\/(index\.m3u8|(\d+)\.ts)(\?.*)?$/.exec(req.url ?? '');
-        if (!m) return next();
-        const epoch = Number(m[1]);
-        res.setHeader('Cache-Control', 'no-store');
-        res.setHeader('Access-Control-Allow-Origin', '*');
-        if (m[2] === 'index.m3u8') {
-          res.setHeader('Content-Type', 'application/vnd.apple.mpegurl');
-          res.end(livePlaylist(epoch, Date.now()));
-          return;
-        }
-        const n = Number(m[3]);
-        if (epoch + (n + 1) * SEGMENT_MS > Date.now()) {
-          res.statusCode = 404; // not produced yet
-          res.end();
-          return;
-        }
-        const file = `live${String(n % FILES).padStart(2, '0')}.m2ts`;
-        res.setHeader('Content-Type', 'video/mp2t');
-        res.end(await readFile(path.join(mediaDir, 'live', file)));
-      });
+      server.middlewares.use(handler);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use(handler);
     },
   };
 }
