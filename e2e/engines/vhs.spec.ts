@@ -111,13 +111,18 @@ const watchPlayhead = () => {
   }, 100);
 };
 
-/** The page's own view of freezes: ≥ 700 ms without progress while playing, as [stood still from, moved at, playhead]. */
+/**
+ * The page's own view of freezes: ≥ 700 ms without progress while playing, as [stood still from, moved at,
+ * playhead]. The wait for the first frame is not one (a busy machine made it 1.3 s in WebKit): no stall
+ * before the first frame (docs/mapping.md#buffering).
+ */
 const freezes = () => {
   const samples = (window as unknown as { __samples: Sample[] }).__samples;
   const found: [number, number, number][] = [];
   let movedAt = samples[0]?.at ?? 0;
   for (let i = 1; i < samples.length; i++) {
     const [prev, now] = [samples[i - 1] as Sample, samples[i] as Sample];
+    if (prev.t === 0) movedAt = now.at; // not started yet
     if (now.moving && now.t === prev.t) continue;
     if (now.moving && now.at - movedAt >= 700) found.push([movedAt, now.at, prev.t]);
     movedAt = now.at;
@@ -155,7 +160,10 @@ test('a real stall through VHS: bufferStart when the playhead froze, play when i
   );
   expect(frozen, 'the page saw one freeze').toHaveLength(1);
   const [[from, to, at]] = frozen as [[number, number, number]];
-  expect(to - from, 'frozen for seconds').toBeGreaterThan(2_000);
+  // The server holds the segment for 8 s from VHS's request, made while the page loads, not from the
+  // click: a start delayed by 3 s on a busy machine left a 1.7 s freeze. Longer than the 1 s the
+  // frozen-playhead rule needs makes it a stall in every engine (docs/mapping.md#buffering).
+  expect(to - from, 'frozen longer than a stall needs').toBeGreaterThan(1_000);
   // The seeks are pauseStart … play (docs/mapping.md#seeks); only the held-back segment is a stall.
   expect(events.map((e) => e.eventType)).toEqual([
     'sessionStart',
