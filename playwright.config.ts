@@ -5,12 +5,13 @@
 // Two kinds of project per browser:
 // - `chromium` / `firefox`: every test not tagged @timing, fully parallel. Each test has its own collector
 //   emulator (e2e/support/fixtures.ts) and its own browser context, so tests share nothing but the demo's
-//   static Vite server.
+//   static server (the pages built: `npm run demo:built`).
 // - `webkit`: WebKitGTK through WebKitWebDriver, the Driver scenarios of e2e/engines/ only, one at a time
-//   (a third pass of e2e/run.mjs; docs/browsers.md#running-the-webkit-pass). Those tagged @webkit run only there.
+//   (e2e/run.mjs runs it beside the parallel pass; docs/browsers.md#running-the-webkit-pass). Those tagged
+//   @webkit run only there.
 // - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
-//   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
-//   them in a second pass after the parallel one, so nothing else shares the two cores with them.
+//   grid, stalls, ad ping arrivals, backoff counts), one per browser at a time. `npm run test:e2e`
+//   (e2e/run.mjs) runs them in a last pass once the others are over, so nothing else shares the cores.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
 
@@ -37,8 +38,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts', // Vitest's src/**/*.test.ts stay out (testDir alone already excludes src/)
   timeout: 60_000,
   fullyParallel: true,
-  // 2 on the 2-core machine this was measured on (3 was slower and made timing drift); E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // 3 on the 2-core machine this was measured on: the tests mostly wait in real time (with 2, 41 % of the
+  // CPU stayed idle; docs/contributing.md#end-to-end-runs). E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 3),
   // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
   reporter: [
@@ -59,11 +61,15 @@ export default defineConfig({
     // against the Driver, one at a time (one MiniBrowser is ~0.5 GB and the timing ones need the cores).
     { name: 'webkit', testMatch: 'engines/**/*.spec.ts', workers: 1, use: {} },
   ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
-  webServer: {
-    // The pages built, as a site ships them (docs/contributing.md#the-pages-the-e2e-suite-opens).
-    command: 'npm run demo:built',
-    url: `http://127.0.0.1:${DEMO_PORT}/harness.html`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  // The pages built, as a site ships them (docs/contributing.md#the-pages-the-e2e-suite-opens). e2e/run.mjs
+  // starts that server itself, once for its concurrent passes (E2E_DEMO_STARTED); `npx playwright test`
+  // alone starts it here.
+  webServer: process.env.E2E_DEMO_STARTED
+    ? undefined
+    : {
+        command: 'npm run demo:built',
+        url: `http://127.0.0.1:${DEMO_PORT}/harness.html`,
+        reuseExistingServer: !process.env.CI,
+        timeout: 60_000,
+      },
 });

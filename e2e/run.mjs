@@ -1,21 +1,23 @@
-// `npm run test:e2e`: the Playwright suite in two passes (playwright.config.ts says why):
+// `npm run test:e2e`: the Playwright suite in three passes (playwright.config.ts says why):
 //   1. `chromium` + `firefox`: every test not tagged @timing, in parallel workers;
-//   2. `chromium-timing` + `firefox-timing`: the @timing tests, one at a time, nothing else running;
-//   3. `webkit`: the Driver scenarios (e2e/engines/) in WebKitGTK through WebKitWebDriver, one at a time;
-//      skipped, saying why and how to get it, on a machine without WebKitGTK (docs/browsers.md#webkit).
-// Arguments are passed to both passes (a file, `-g <title>`, `--headed`…), e.g.
+//   2. `webkit`: the Driver scenarios (e2e/engines/) in WebKitGTK through WebKitWebDriver, one at a time,
+//      at the same time as pass 1 (its single MiniBrowser fits in the CPU pass 1 leaves idle); skipped,
+//      saying why and how to get it, on a machine without WebKitGTK (docs/browsers.md#webkit);
+//   3. `chromium-timing` + `firefox-timing`: the @timing tests once passes 1 and 2 are over, one per
+//      browser at a time, nothing else running.
+// This script starts the demo server once for all of them (`npm run demo:built`), so the concurrent
+// passes share it (docs/contributing.md#end-to-end-runs).
+// Arguments are passed to every pass (a file, `-g <title>`, `--headed`…), e.g.
 //   npm run test:e2e -- e2e/content.spec.ts
 // Every pass runs; the exit code is the first failing pass's. Each pass writes
 // playwright-report/<pass>.json (read by e2e/retried.mjs) and playwright-report/<pass>/ (HTML).
-import { spawnSync } from 'node:child_process';
-import { existsSync, rmSync } from 'node:fs';
+// The WebKit pass's output is printed when it ends (and kept in playwright-report/webkit.log).
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const args = process.argv.slice(2);
-const passes = [
-  { name: 'parallel', projects: ['chromium', 'firefox'], extra: [] },
-  { name: 'timing', projects: ['chromium-timing', 'firefox-timing'], extra: ['--workers=1'] },
-  { name: 'webkit', projects: ['webkit'], extra: ['--workers=1'], needs: webkitMissing },
-];
+const DEMO_URL = `http://127.0.0.1:${process.env.DEMO_PORT ?? '5173'}/harness.html`;
+const REPORTS = 'playwright-report';
 
 /** Why this machine cannot run the WebKit pass (WebKitGTK's driver and a display), or undefined. */
 function webkitMissing() {
@@ -26,29 +28,92 @@ function webkitMissing() {
   return undefined;
 }
 
-rmSync('playwright-report', { recursive: true, force: true }); // no stale pass is read as this run's
-let status = 0;
-for (const pass of passes) {
-  const missing = pass.needs?.();
+const up = () =>
+  fetch(DEMO_URL).then(
+    (r) => r.ok,
+    () => false,
+  );
+
+/**
+ * Starts `npm run demo:built` and waits until it serves the harness; returns how to stop it. Outside CI a
+ * server already on the port is reused (as Playwright's own webServer would); in CI a busy port fails.
+ */
+async function startDemo() {
+  if (await up()) {
+    if (process.env.CI) throw new Error(`e2e: ${DEMO_URL} is already served; CI needs the port free`);
+    console.log(`e2e: reusing the demo server already on ${DEMO_URL}`);
+    return () => {};
+  }
+  const server = spawn('npm', ['run', 'demo:built'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const deadline = Date.now() + 60_000;
+  while (!(await up())) {
+    if (server.exitCode !== null) throw new Error(`e2e: npm run demo:built exited (${server.exitCode})`);
+    if (Date.now() > deadline) throw new Error(`e2e: ${DEMO_URL} did not answer within 60 s`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return () => {
+    try {
+      process.kill(-server.pid, 'SIGTERM'); // npm, its shell and vite: the whole group
+    } catch {
+      // already gone
+    }
+  };
+}
+
+/**
+ * Runs one pass; resolves with its exit code. `log`: a file to write the output to instead of the
+ * terminal, printed when the pass ends.
+ */
+function runPass({ name, projects, extra }, log) {
+  const projectArgs = projects.map((p) => `--project=${p}`);
+  const child = spawn(
+    'npx',
+    ['playwright', 'test', ...projectArgs, ...extra, '--pass-with-no-tests', ...args],
+    {
+      stdio: log ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+      env: { ...process.env, E2E_PASS: name, E2E_DEMO_STARTED: '1' },
+    },
+  );
+  if (log) {
+    const out = createWriteStream(log);
+    child.stdout.pipe(out);
+    child.stderr.pipe(out);
+  }
+  return new Promise((resolve) => {
+    child.on('close', (code) => {
+      if (log) console.log(`\ne2e: ${name} pass output (${log}):\n${readFileSync(log, 'utf8')}`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+rmSync(REPORTS, { recursive: true, force: true }); // no stale pass is read as this run's
+mkdirSync(REPORTS, { recursive: true });
+const stopDemo = await startDemo();
+const codes = [];
+try {
+  const parallel = { name: 'parallel', projects: ['chromium', 'firefox'], extra: [] };
+  const webkit = { name: 'webkit', projects: ['webkit'], extra: ['--workers=1'] };
+  const timing = { name: 'timing', projects: ['chromium-timing', 'firefox-timing'], extra: ['--workers=2'] };
+
+  const missing = webkitMissing();
   if (missing) {
     console.log(
-      `\ne2e: ${pass.name} pass SKIPPED: ${missing}. On Debian/Ubuntu: apt-get install webkit2gtk-driver xvfb ` +
+      `\ne2e: webkit pass SKIPPED: ${missing}. On Debian/Ubuntu: apt-get install webkit2gtk-driver xvfb ` +
         'gstreamer1.0-plugins-good gstreamer1.0-plugins-bad gstreamer1.0-libav (.ci/run does it). ' +
         'On a Mac, Safari: see docs/browsers.md#safari-on-a-mac.',
     );
-    continue;
   }
-  console.log(`\ne2e: ${pass.name} pass (${pass.projects.join(', ')})`);
-  const projectArgs = pass.projects.map((p) => `--project=${p}`);
-  const run = spawnSync(
-    'npx',
-    ['playwright', 'test', ...projectArgs, ...pass.extra, '--pass-with-no-tests', ...args],
-    {
-      stdio: 'inherit',
-      env: { ...process.env, E2E_PASS: pass.name },
-    },
+  console.log(`\ne2e: parallel pass (chromium, firefox)${missing ? '' : ', with the webkit pass beside it'}`);
+  codes.push(
+    ...(await Promise.all([runPass(parallel), missing ? 0 : runPass(webkit, `${REPORTS}/webkit.log`)])),
   );
-  const code = run.status ?? 1;
-  if (code !== 0 && status === 0) status = code;
+  console.log('\ne2e: timing pass (chromium-timing, firefox-timing)');
+  codes.push(await runPass(timing));
+} finally {
+  stopDemo();
 }
-process.exit(status);
+process.exit(codes.find((c) => c !== 0) ?? 0);
