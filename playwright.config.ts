@@ -10,8 +10,8 @@
 //   (e2e/run.mjs runs it beside the parallel pass; docs/browsers.md#running-the-webkit-pass). Those tagged
 //   @webkit run only there.
 // - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
-//   grid, stalls, ad ping arrivals, backoff counts), one per browser at a time. `npm run test:e2e`
-//   (e2e/run.mjs) runs them in a last pass once the others are over, so nothing else shares the cores.
+//   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
+//   them in a last pass once the others are over, so nothing else shares the cores with them.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
 
@@ -38,9 +38,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts', // Vitest's src/**/*.test.ts stay out (testDir alone already excludes src/)
   timeout: 60_000,
   fullyParallel: true,
-  // 3 on the 2-core machine this was measured on: the tests mostly wait in real time (with 2, 41 % of the
-  // CPU stayed idle; docs/contributing.md#end-to-end-runs). E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // 2 on the 2-core machine this was measured on, with the WebKit pass running beside them: 3 left WebKit's
+  // IndexedDB unanswered for 5 s and delayed its first frames (docs/contributing.md#end-to-end-runs).
+  // E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
   reporter: [

@@ -3,8 +3,8 @@
 //   2. `webkit`: the Driver scenarios (e2e/engines/) in WebKitGTK through WebKitWebDriver, one at a time,
 //      at the same time as pass 1 (its single MiniBrowser fits in the CPU pass 1 leaves idle); skipped,
 //      saying why and how to get it, on a machine without WebKitGTK (docs/browsers.md#webkit);
-//   3. `chromium-timing` + `firefox-timing`: the @timing tests once passes 1 and 2 are over, one per
-//      browser at a time, nothing else running.
+//   3. `chromium-timing` + `firefox-timing`: the @timing tests once passes 1 and 2 are over, one at a
+//      time, nothing else running (two at once, one per browser, delayed a sessionStart by 0.9 s).
 // This script starts the demo server once for all of them (`npm run demo:built`), so the concurrent
 // passes share it (docs/contributing.md#end-to-end-runs).
 // Arguments are passed to every pass (a file, `-g <title>`, `--headed`…), e.g.
@@ -97,7 +97,7 @@ const codes = [];
 try {
   const parallel = { name: 'parallel', projects: ['chromium', 'firefox'], extra: [] };
   const webkit = { name: 'webkit', projects: ['webkit'], extra: ['--workers=1'] };
-  const timing = { name: 'timing', projects: ['chromium-timing', 'firefox-timing'], extra: ['--workers=2'] };
+  const timing = { name: 'timing', projects: ['chromium-timing', 'firefox-timing'], extra: ['--workers=1'] };
 
   const missing = webkitMissing();
   if (missing) {
