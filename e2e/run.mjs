@@ -28,20 +28,28 @@ function webkitMissing() {
   return undefined;
 }
 
-const up = () =>
+/** The harness page's HTML on the port, or undefined when nothing answers. */
+const served = () =>
   fetch(DEMO_URL).then(
-    (r) => r.ok,
-    () => false,
+    (r) => (r.ok ? r.text() : undefined),
+    () => undefined,
   );
 
 /**
  * Starts `npm run demo:built` and waits until it serves the harness; returns how to stop it. Outside CI a
- * server already on the port is reused (as Playwright's own webServer would); in CI a busy port fails.
+ * dev server already on the port (`npm run demo`, which always serves the current src/) is reused; a
+ * built one is refused, as it may hold an older build. In CI a busy port fails.
  */
 async function startDemo() {
-  if (await up()) {
-    if (process.env.CI) throw new Error(`e2e: ${DEMO_URL} is already served; CI needs the port free`);
-    console.log(`e2e: reusing the demo server already on ${DEMO_URL}`);
+  const page = await served();
+  if (page !== undefined) {
+    if (process.env.CI || !page.includes('/@vite/client')) {
+      throw new Error(
+        `e2e: ${DEMO_URL} is already served${process.env.CI ? '' : ' by a built demo, maybe an older build'}; ` +
+          'stop it, or give this run other ports (DEMO_PORT, COLLECTOR_PORT)',
+      );
+    }
+    console.log(`e2e: reusing the dev server already on ${DEMO_URL}`);
     return () => {};
   }
   const server = spawn('npm', ['run', 'demo:built'], {
@@ -49,7 +57,7 @@ async function startDemo() {
     detached: true,
   });
   const deadline = Date.now() + 60_000;
-  while (!(await up())) {
+  while ((await served()) === undefined) {
     if (server.exitCode !== null) throw new Error(`e2e: npm run demo:built exited (${server.exitCode})`);
     if (Date.now() > deadline) throw new Error(`e2e: ${DEMO_URL} did not answer within 60 s`);
     await new Promise((r) => setTimeout(r, 250));
@@ -92,7 +100,17 @@ function runPass({ name, projects, extra }, log) {
 
 rmSync(REPORTS, { recursive: true, force: true }); // no stale pass is read as this run's
 mkdirSync(REPORTS, { recursive: true });
-const stopDemo = await startDemo();
+const stopDemo = await startDemo().catch((error) => {
+  console.error(error.message);
+  process.exit(1);
+});
+// The server runs in its own process group: Ctrl-C must not leave it holding the port.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopDemo();
+    process.exit(130);
+  });
+}
 const codes = [];
 try {
   const parallel = { name: 'parallel', projects: ['chromium', 'firefox'], extra: [] };
