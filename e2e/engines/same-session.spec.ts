@@ -1,7 +1,7 @@
 // The same scripted viewing in Chromium, Firefox and WebKit, each reporting to its own emulator: the
 // three sessions must have the same event types in the same order, playheads within 0.5 s and the
 // same spacing of ts within 0.5 s. The script runs inside the page on its own timers (from the first
-// `playing` after a real click on the play button), so driver latency does not count, and so is the
+// `playing` after a real click on the play button), so driver latency does not count. Nor does the
 // start-up: the time from sessionStart to the first play is the machine's (1.3 s in WebKit on a busy
 // machine, 5 ms in Firefox), so what follows the first play is compared from it, and pings from
 // sessionStart (their grid). Prints the table the closing note pastes.
