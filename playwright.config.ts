@@ -8,10 +8,11 @@
 //   static server (the pages built: `npm run demo:built`).
 // - `webkit`: WebKitGTK through WebKitWebDriver, the Driver scenarios of e2e/engines/ only, one at a time
 //   (e2e/run.mjs runs it beside the parallel pass; docs/browsers.md#running-the-webkit-pass). Those tagged
-//   @webkit run only there.
-// - `chromium-timing` / `firefox-timing`: the tests tagged @timing (they assert real-time spacing: ping
-//   grid, stalls, ad ping arrivals, backoff counts), one at a time. `npm run test:e2e` (e2e/run.mjs) runs
-//   them in a last pass once the others are over, so nothing else shares the cores with them.
+//   @webkit run only there; those tagged @timing too run in `webkit-timing`, in the timing pass.
+// - `chromium-timing` / `firefox-timing` / `webkit-timing`: the tests tagged @timing (they assert real-time
+//   spacing: ping grid, stalls, ad ping arrivals, backoff counts, the three engines' ts spacing), one at a
+//   time. `npm run test:e2e` (e2e/run.mjs) runs them in a last pass once the others are over, so nothing
+//   else shares the cores with them.
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
 
@@ -60,7 +61,9 @@ export default defineConfig({
     { name: 'firefox-timing', grep: TIMING, grepInvert: WEBKIT_ONLY, workers: 1, use: firefox },
     // WebKitGTK through WebKitWebDriver (e2e/support/driver-webdriver.ts): only the scenarios written
     // against the Driver, one at a time (one MiniBrowser is ~0.5 GB and the timing ones need the cores).
-    { name: 'webkit', testMatch: 'engines/**/*.spec.ts', workers: 1, use: {} },
+    { name: 'webkit', testMatch: 'engines/**/*.spec.ts', grepInvert: TIMING, workers: 1, use: {} },
+    // The WebKit scenarios that compare real time across engines (same-session.spec.ts), in the timing pass.
+    { name: 'webkit-timing', testMatch: 'engines/**/*.spec.ts', grep: TIMING, workers: 1, use: {} },
   ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
   // The pages built, as a site ships them (docs/contributing.md#the-pages-the-e2e-suite-opens). e2e/run.mjs
   // starts that server itself, once for its concurrent passes (E2E_DEMO_STARTED); `npx playwright test`
