@@ -14,6 +14,7 @@ import {
 import { NON_SAFARI_UA } from '../support/driver-webdriver';
 import { expectClean, recordIn } from '../support/engine-checks';
 import { expect, test } from '../support/engine-fixtures';
+import { TIMING } from '../support/fixtures';
 
 /** BANDWIDTH of each rendition in demo/public/media/vod/master.m3u8, in bit/s. */
 const DECLARED = [48_000, 120_000];
@@ -133,53 +134,56 @@ const freezes = () => {
 // demo/public/media/vod/stall.m3u8 holds its third segment (4–6 s) back for 8 s at the server
 // (demo/slow-media.ts): MSE cannot play past what was appended, so the playhead freezes at 4 s in every
 // engine, WebKitGTK included, which froze for no held-back or throttled progressive download.
-test('a real stall through VHS: bufferStart when the playhead froze, play when it moved again; none at seeks', async ({
-  driver,
-  collector,
-}) => {
-  const recorder = recordIn(driver);
-  await openHarnessIn(driver, collector, { record: 1, media: 'vod/stall.m3u8' });
-  await driver.evaluate(watchPlayhead);
-  await startPlaybackIn(driver);
-  await playedPast(driver, 4.5, 20_000);
-  await seekIn(driver, 9); // while playing, forwards
-  await playedPast(driver, 9.5);
-  await seekIn(driver, 1); // while playing, backwards
-  await playedPast(driver, 1.5);
-  await pauseIn(driver);
-  const frozen = await driver.evaluate(freezes);
-  await expectClean(collector, recorder, 'stall-vhs');
-  const [session, ...others] = await collector.sessions();
-  expect(others, 'one session').toEqual([]);
-  const events = (session?.events ?? [])
-    .filter((e) => e.status < 300 && e.event.eventType !== 'ping' && !e.event.eventType.startsWith('state'))
-    .map((e) => e.event);
-  const t0 = events[0]?.playerTime.ts ?? 0;
-  console.log(
-    `STALL ${driver.engine} frozen=${JSON.stringify(frozen.map(([from, to, t]) => [from - t0, to - t0, t]))} events=${JSON.stringify(events.map((e) => `${e.eventType}@${e.playerTime.playhead.toFixed(2)}+${e.playerTime.ts - t0}`))}`,
-  );
-  expect(frozen, 'the page saw one freeze').toHaveLength(1);
-  const [[from, to, at]] = frozen as [[number, number, number]];
-  // The server holds the segment for 8 s from VHS's request, made while the page loads, not from the
-  // click: a start delayed by 3 s on a busy machine left a 1.7 s freeze. Longer than the 1 s the
-  // frozen-playhead rule needs makes it a stall in every engine (docs/mapping.md#buffering).
-  expect(to - from, 'frozen longer than a stall needs').toBeGreaterThan(1_000);
-  // The seeks are pauseStart … play (docs/mapping.md#seeks); only the held-back segment is a stall.
-  expect(events.map((e) => e.eventType)).toEqual([
-    'sessionStart',
-    'play',
-    'bufferStart',
-    'play',
-    'pauseStart',
-    'play',
-    'pauseStart',
-    'play',
-    'pauseStart',
-  ]);
-  const [, , bufferStart, resumed] = events;
-  // Stamped when the playhead stopped, not when the stall was noticed (the watchdog needs 1 s), and
-  // play when it moved again; 500 ms covers the page's 100 ms samples and the player's ~250 ms timeupdates.
-  expect(Math.abs((bufferStart?.playerTime.ts ?? 0) - from)).toBeLessThan(500);
-  expect(Math.abs((bufferStart?.playerTime.playhead ?? 0) - at)).toBeLessThan(0.3);
-  expect(Math.abs((resumed?.playerTime.ts ?? 0) - to)).toBeLessThan(500);
-});
+// TIMING: it compares the events' ts with the freeze the page saw, within 500 ms. Beside a parallel pass
+// that kept the cores busy, WebKit's `playing` came 0.9 s before its playhead was seen moving.
+test(
+  'a real stall through VHS: bufferStart when the playhead froze, play when it moved again; none at seeks',
+  TIMING,
+  async ({ driver, collector }) => {
+    const recorder = recordIn(driver);
+    await openHarnessIn(driver, collector, { record: 1, media: 'vod/stall.m3u8' });
+    await driver.evaluate(watchPlayhead);
+    await startPlaybackIn(driver);
+    await playedPast(driver, 4.5, 20_000);
+    await seekIn(driver, 9); // while playing, forwards
+    await playedPast(driver, 9.5);
+    await seekIn(driver, 1); // while playing, backwards
+    await playedPast(driver, 1.5);
+    await pauseIn(driver);
+    const frozen = await driver.evaluate(freezes);
+    await expectClean(collector, recorder, 'stall-vhs');
+    const [session, ...others] = await collector.sessions();
+    expect(others, 'one session').toEqual([]);
+    const events = (session?.events ?? [])
+      .filter((e) => e.status < 300 && e.event.eventType !== 'ping' && !e.event.eventType.startsWith('state'))
+      .map((e) => e.event);
+    const t0 = events[0]?.playerTime.ts ?? 0;
+    console.log(
+      `STALL ${driver.engine} frozen=${JSON.stringify(frozen.map(([from, to, t]) => [from - t0, to - t0, t]))} events=${JSON.stringify(events.map((e) => `${e.eventType}@${e.playerTime.playhead.toFixed(2)}+${e.playerTime.ts - t0}`))}`,
+    );
+    expect(frozen, 'the page saw one freeze').toHaveLength(1);
+    const [[from, to, at]] = frozen as [[number, number, number]];
+    // The server holds the segment for 8 s from VHS's request, made while the page loads, not from the
+    // click: a start delayed by 3 s on a busy machine left a 1.7 s freeze. Longer than the 1 s the
+    // frozen-playhead rule needs makes it a stall in every engine (docs/mapping.md#buffering).
+    expect(to - from, 'frozen longer than a stall needs').toBeGreaterThan(1_000);
+    // The seeks are pauseStart … play (docs/mapping.md#seeks); only the held-back segment is a stall.
+    expect(events.map((e) => e.eventType)).toEqual([
+      'sessionStart',
+      'play',
+      'bufferStart',
+      'play',
+      'pauseStart',
+      'play',
+      'pauseStart',
+      'play',
+      'pauseStart',
+    ]);
+    const [, , bufferStart, resumed] = events;
+    // Stamped when the playhead stopped, not when the stall was noticed (the watchdog needs 1 s), and
+    // play when it moved again; 500 ms covers the page's 100 ms samples and the player's ~250 ms timeupdates.
+    expect(Math.abs((bufferStart?.playerTime.ts ?? 0) - from)).toBeLessThan(500);
+    expect(Math.abs((bufferStart?.playerTime.playhead ?? 0) - at)).toBeLessThan(0.3);
+    expect(Math.abs((resumed?.playerTime.ts ?? 0) - to)).toBeLessThan(500);
+  },
+);
