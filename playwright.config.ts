@@ -39,10 +39,10 @@ export default defineConfig({
   testMatch: '**/*.spec.ts', // Vitest's src/**/*.test.ts stay out (testDir alone already excludes src/)
   timeout: 60_000,
   fullyParallel: true,
-  // 3 on the 2-core machine this was measured on, with the WebKit pass beside them: e2e/run.mjs runs this
-  // pass at a lower CPU priority (nice 10), so WebKit's one test at a time keeps the cores it needs
-  // (docs/contributing.md#end-to-end-runs). E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 3),
+  // 2 on the 2-core machine this was measured on, with the WebKit pass beside them: 3 kept the cores full
+  // and a Chromium seek's pauseStart came 0.48 s off the playhead (docs/contributing.md#end-to-end-runs).
+  // E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
   reporter: [

@@ -1,6 +1,5 @@
 // `npm run test:e2e`: the Playwright suite in three passes (playwright.config.ts says why):
-//   1. `chromium` + `firefox`: every test not tagged @timing, in parallel workers, at a lower CPU priority
-//      (nice 10) when pass 2 runs beside it;
+//   1. `chromium` + `firefox`: every test not tagged @timing, in parallel workers;
 //   2. `webkit`: the Driver scenarios (e2e/engines/) in WebKitGTK through WebKitWebDriver, one at a time,
 //      at the same time as pass 1 (its single MiniBrowser fits in the CPU pass 1 leaves idle); skipped,
 //      saying why and how to get it, on a machine without WebKitGTK (docs/browsers.md#webkit);
@@ -122,9 +121,9 @@ try {
     name: 'parallel',
     projects: ['chromium', 'firefox'],
     extra: [],
-    // Below WebKit's priority while it runs beside: 3 workers at the same priority left WebKit's IndexedDB
-    // unanswered for 5 s. E2E_NICE=0 turns it off.
-    nice: missing ? 0 : Number(process.env.E2E_NICE ?? 10),
+    // E2E_NICE=10 runs it below the WebKit pass's CPU priority (for trying more workers; measured in
+    // docs/contributing.md#end-to-end-runs). Off by default.
+    nice: missing ? 0 : Number(process.env.E2E_NICE ?? 0),
   };
   const webkit = { name: 'webkit', projects: ['webkit'], extra: ['--workers=1'] };
   const timing = {
