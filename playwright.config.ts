@@ -39,9 +39,9 @@ export default defineConfig({
   testMatch: '**/*.spec.ts', // Vitest's src/**/*.test.ts stay out (testDir alone already excludes src/)
   timeout: 60_000,
   fullyParallel: true,
-  // 2 on the 2-core machine this was measured on, with the WebKit pass beside them: 3 kept the cores full
-  // and a Chromium seek's pauseStart came 0.48 s off the playhead (docs/contributing.md#end-to-end-runs).
-  // E2E_WORKERS overrides.
+  // 2 on the 2-core machine this was measured on, with the WebKit pass beside them: 3 (even niced) kept
+  // the cores full and a Chromium seek's pauseStart came 0.48 s off the playhead
+  // (docs/contributing.md#end-to-end-runs). E2E_WORKERS overrides.
   workers: Number(process.env.E2E_WORKERS ?? 2),
   // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
@@ -62,7 +62,7 @@ export default defineConfig({
     // WebKitGTK through WebKitWebDriver (e2e/support/driver-webdriver.ts): only the scenarios written
     // against the Driver, one at a time (one MiniBrowser is ~0.5 GB and the timing ones need the cores).
     { name: 'webkit', testMatch: 'engines/**/*.spec.ts', grepInvert: TIMING, workers: 1, use: {} },
-    // The WebKit scenarios that compare real time across engines (same-session.spec.ts), in the timing pass.
+    // The WebKit scenarios that compare real time (the three engines' sessions, the VHS stall): timing pass.
     { name: 'webkit-timing', testMatch: 'engines/**/*.spec.ts', grep: TIMING, workers: 1, use: {} },
   ].map((project) => ({ ...project, outputDir: `test-results/${project.name}` })),
   // The pages built, as a site ships them (docs/contributing.md#the-pages-the-e2e-suite-opens). e2e/run.mjs
