@@ -1,4 +1,5 @@
 // The slice of a video.js 8 Player the plugin reads. Structural, so tests can pass a plain object.
+import type { TimeRangesLike } from '../core/signals';
 
 export type Handler = (event?: unknown) => void;
 
@@ -23,6 +24,8 @@ export interface PlayerLike extends EventSource {
   duration(): number;
   paused(): boolean;
   seeking(): boolean;
+  /** The ranges of content played; video.js 8 has it (optional for plain test players). */
+  played?(): TimeRangesLike | undefined;
   ended(): boolean;
   currentSrc(): string;
   muted(): boolean;

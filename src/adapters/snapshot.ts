@@ -43,6 +43,7 @@ export function readSnapshot(player: PlayerLike): Snapshot {
     paused: player.paused(),
     seeking: player.seeking(),
     ended: player.ended(),
+    played: player.played?.(),
     src: player.currentSrc() || '',
     muted: player.muted(),
     fullscreen: player.isFullscreen(),

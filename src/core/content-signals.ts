@@ -44,7 +44,7 @@ export function handleContent(
       // docs/mapping.md#seeks: a seek while playing is pauseStart at the old position … play at the new one.
       if (!active || state.resuming || (state.playback !== 'playing' && state.playback !== 'buffering'))
         return step;
-      return leavePlaying(step, estimatedPosition(step, now), now, 'seeking');
+      return leavePlaying(step, estimatedPosition(step, now, snap.played), now, 'seeking');
     case 'seeked':
       if (!active || state.playback !== 'seeking') return step;
       return snap.paused ? patch(step, { playback: 'paused' }) : enterPlaying(step, snap, now);

@@ -59,6 +59,14 @@ describe('live content with program date times', () => {
     expect(plays[3]! - plays[2]!).toBeCloseTo(27.9, 3);
   });
 
+  it('a DVR seek takes no bound from played: its ranges are media time, not the time of day', () => {
+    const sample = sod(T0 + 12_000 - LATENCY - 5000);
+    const played = { length: 1, start: () => 0, end: () => sample + 0.02 };
+    const withPlayed = beats.map((b) => (b.t === 12_100 ? { ...b, snap: { ...b.snap, played } } : b));
+    const pause = playheads(run(withPlayed).events, 'pauseStart')[1];
+    expect(pause).toBeCloseTo(sample + 0.1, 6);
+  });
+
   it('pings carry the frame on screen, not the wall clock', () => {
     const [first, second] = events.filter((e) => e.eventType === 'ping');
     expect(first?.playerTime.playhead).toBeCloseTo(sod(T0 + 10_000 - LATENCY - 5000), 0);

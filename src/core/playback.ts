@@ -1,7 +1,7 @@
 import type { CoreConfig } from './config';
 import { emit, patch, type Step } from './emit';
 import { movedOn, position } from './position';
-import type { Snapshot } from './signals';
+import type { Snapshot, TimeRangesLike } from './signals';
 
 /** MC API `play`: the player entered playing (first frame, resume, end of buffering or seek). */
 export function enterPlaying(step: Step, snap: Snapshot, now: number): Step {
@@ -35,10 +35,20 @@ export function leavePlaying(
   return patch(paused, { playback, playhead, sampleAt: now, stallSince: undefined, inactiveSince: now });
 }
 
-/** Where content is now by the last sample, for moments the snapshot cannot tell (a seek already moved it, a break is loading). */
-export function estimatedPosition(step: Step, now: number): number {
-  const { playhead, sampleAt } = step.state;
-  return playhead + Math.min(Math.max(0, now - sampleAt), 1_000) / 1000;
+/**
+ * Where content is now by the last sample, for moments the snapshot cannot tell (a seek already moved it,
+ * a break is loading). At a seek, `played` (the element's ranges) bounds it: the browser closed the range
+ * being played at the old position, so the end of the first range reaching the sample is exact unless an
+ * earlier range joins it. A page slowed by a busy machine handles `seeking` late, and extrapolation alone
+ * then overshoots (docs/mapping.md#seeks). Live playheads are times of day, not media time: no bound.
+ */
+export function estimatedPosition(step: Step, now: number, played?: TimeRangesLike): number {
+  const { playhead, sampleAt, live } = step.state;
+  const estimate = playhead + Math.min(Math.max(0, now - sampleAt), 1_000) / 1000;
+  for (let i = 0; played && !live && i < played.length; i++) {
+    if (played.end(i) >= playhead) return Math.min(estimate, played.end(i));
+  }
+  return estimate;
 }
 
 /**

@@ -248,6 +248,42 @@ describe('reduce: params and playheads', () => {
     expect(play?.playerTime.playhead).toBe(42);
   });
 
+  describe('a seek handled late (a busy page): pauseStart from the played ranges', () => {
+    // Last sample: playhead 1.75 at t = 2000; `seeking` handled 600 ms later, when extrapolation says 2.35.
+    const pauseAt = (...played: [number, number][]) => {
+      const ranges = {
+        length: played.length,
+        start: (i: number) => played[i]?.[0] ?? Number.NaN,
+        end: (i: number) => played[i]?.[1] ?? Number.NaN,
+      };
+      const r = run([
+        ...START,
+        ...playing(250, 2000),
+        {
+          t: 2600,
+          signal: 'seeking',
+          snap: { seeking: true, playhead: 20, ...(played.length ? { played: ranges } : {}) },
+        },
+      ]);
+      return r.events.find((e) => e.eventType === 'pauseStart')?.playerTime.playhead;
+    };
+    it('the end of the range that reaches the last sample: where the browser says playback was', () => {
+      expect(pauseAt([0, 1.9])).toBeCloseTo(1.9, 3);
+      expect(pauseAt([0, 1.9], [20, 20])).toBeCloseTo(1.9, 3);
+      expect(pauseAt([0, 0.5], [1, 2.1], [9, 12])).toBeCloseTo(2.1, 3);
+    });
+    it('never past the extrapolation; a range ending at the sample: the sample', () => {
+      // The range joined one played earlier (seek back, then forward): its end says nothing.
+      expect(pauseAt([0, 25])).toBeCloseTo(2.35, 3);
+      expect(pauseAt([0, 1.75])).toBeCloseTo(1.75, 3);
+    });
+    it('no range reaches the last sample, or none at all: extrapolation', () => {
+      expect(pauseAt([0, 1])).toBeCloseTo(2.35, 3);
+      expect(pauseAt([0, 1.7495])).toBeCloseTo(2.35, 3);
+      expect(pauseAt()).toBeCloseTo(2.35, 3);
+    });
+  });
+
   it('bufferStart is stamped with when the stall began and the frozen playhead', () => {
     const r = run([
       ...START,

@@ -30,9 +30,21 @@ export interface Snapshot {
    * outside the core: present when the signal starts a session (src/streams/tracking.ts).
    */
   params?: McParams;
+  /**
+   * The element's `played` ranges (seconds, ordered). At a seek the browser closes the range being
+   * played at the old position (docs/mapping.md#seeks).
+   */
+  played?: TimeRangesLike;
   /** From `getVideoPlaybackQuality()`, when the browser has it. */
   droppedFrames?: number;
   totalFrames?: number;
+}
+
+/** An HTML `TimeRanges`: a fixed copy, each read of `played` makes a new one. */
+export interface TimeRangesLike {
+  readonly length: number;
+  start(index: number): number;
+  end(index: number): number;
 }
 
 /** One cue of a chapters track: `index` is 1-based in cue order, times in seconds of content. */
