@@ -64,10 +64,16 @@ test('states: mute and fullscreen as the engine does them (a real click) @webkit
     window.player.muted(false);
   });
   await sleep(300);
-  // WebKit refuses fullscreen from script; a WebDriver click is a user activation.
+  // WebKit refuses fullscreen from script; a WebDriver click is a user activation. The control bar must
+  // be showing, as for a viewer whose pointer is on the player: 2 s without activity hides it (video.js's
+  // inactivityTimeout) and WebDriver then finds the button not interactable (a fresh-clone run, whose
+  // start took longer than that under load).
+  const showControls = () => driver.evaluate(() => void window.player.userActive(true));
+  await showControls();
   await driver.click('.vjs-fullscreen-control');
   await waitInPage(driver, () => window.player.isFullscreen(), undefined, { message: 'fullscreen' });
   await sleep(500);
+  await showControls();
   await driver.click('.vjs-fullscreen-control');
   await waitInPage(driver, () => !window.player.isFullscreen(), undefined, { message: 'fullscreen left' });
   await sleep(300);
