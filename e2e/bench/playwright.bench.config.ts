@@ -2,7 +2,7 @@
 // never matched by playwright.config.ts (testMatch '**/*.spec.ts'), so `npm test` does not run them.
 // Chromium only: CDP metrics, long-animation-frame attribution and the throttling model are Chromium's.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath } from '../support/browsers';
+import { benchChromiumPath, CHROMIUM_ARGS } from '../support/browsers';
 
 // Ports of their own by default, so a bench never shares a demo server with a test run on this machine
 // (each bench test has its own collector emulator: e2e/support/fixtures.ts).
@@ -24,7 +24,7 @@ export default defineConfig({
     trace: 'off',
     browserName: 'chromium',
     launchOptions: {
-      executablePath: chromiumPath,
+      executablePath: benchChromiumPath,
       args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'],
     },
   },

@@ -3,10 +3,26 @@
 // CHROMIUM_PATH / FIREFOX_PATH override both.
 import { existsSync } from 'node:fs';
 
-const pick = (override: string | undefined, debian: string): string | undefined =>
-  override || (existsSync(debian) ? debian : undefined);
+const pick = (override: string | undefined, ...debian: string[]): string | undefined =>
+  override || debian.find((path) => existsSync(path));
 
-export const chromiumPath = pick(process.env.CHROMIUM_PATH, '/usr/bin/chromium');
+/**
+ * The end-to-end suite's Chromium: Debian's `chromium-headless-shell` (the same Chromium build in the
+ * headless shell Playwright itself uses for headless runs) when installed, else the full browser in its
+ * headless mode. Measured on the 2-core machine: a new context and the harness page cost about 1 CPU-s in
+ * the shell against about 3 CPU-s in the full browser, and the Chromium tests took half the CPU
+ * (docs/contributing.md#browsers-for-end-to-end-tests).
+ */
+export const chromiumPath = pick(
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium-headless-shell',
+  '/usr/bin/chromium',
+);
+/**
+ * `npm run bench`'s Chromium: the full browser, whose numbers the earlier benches were taken on
+ * (docs/benchmarks.md).
+ */
+export const benchChromiumPath = pick(process.env.CHROMIUM_PATH, '/usr/bin/chromium');
 export const firefoxPath = pick(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr');
 
 /**
