@@ -100,6 +100,8 @@ export default defineConfig(({ mode }) => {
       include: ['src/**/*.test.ts', 'demo/**/*.test.ts'],
       environment: 'node',
       restoreMocks: true,
+      // Every core (Vitest's default leaves one free): 18 s instead of 32 s on the 2-core machine.
+      maxWorkers: '100%',
     },
   };
 });
