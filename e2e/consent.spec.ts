@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import type { Outgoing } from '../src/mc/types';
 import { summarise, waitForEvents } from './support/collector';
 import { expect, test } from './support/fixtures';
+import { pauseAndPlay } from './support/outbox';
 import { storedOutbox } from './support/page-storage';
 import { currentTime, openHarness, startPlayback } from './support/player';
 
@@ -45,7 +46,9 @@ test('pending: 15 s of play reach neither the collector nor IndexedDB; in: all o
   const arrived = sessions[0]!.events.map((e) => e.event);
   expect(arrived.slice(0, held.length).map(line)).toEqual(held.map(line));
   expect(sessions[0]!.events.every((e) => e.status === 201 || e.status === 204)).toBe(true);
-  // And it goes on live: what the page produces next arrives too.
+  // And it goes on live: what the page produces next (a pause and a play, not a wait for the next ping)
+  // arrives too.
+  await pauseAndPlay(page);
   const later = await waitForEvents(collector, (all) => (all[0]?.events.length ?? 0) > held.length + 1);
   expect(later[0]!.events.map((e) => line(e.event))).toEqual(
     (await produced(page)).slice(0, later[0]!.events.length).map(line),
