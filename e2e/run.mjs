@@ -3,10 +3,10 @@
 //   2. `webkit`: the Driver scenarios (e2e/engines/) in WebKitGTK through WebKitWebDriver, one at a time,
 //      at the same time as pass 1 (its single MiniBrowser fits in the CPU pass 1 leaves idle); skipped,
 //      saying why and how to get it, on a machine without WebKitGTK (docs/browsers.md#webkit);
-//   3. `chromium-timing` + `firefox-timing`, then `webkit-timing`: the @timing tests once passes 1 and 2
-//      are over, one at a time, nothing else running (two at once, one per browser, delayed a
-//      sessionStart by 0.9 s with the full Chromium; the three-engine comparison beside the parallel
-//      pass saw WebKit's play 0.5 s late).
+//   3. `chromium-timing` + `firefox-timing` + `webkit-timing`: the @timing tests once passes 1 and 2 are
+//      over, nothing else running: one at a time per engine, the three engines side by side (the
+//      three-engine comparison beside the parallel pass saw WebKit's play 0.5 s late; beside the other
+//      two timing lanes it kept within 0.15 s: docs/contributing.md#end-to-end-runs).
 // This script starts the demo server once for all of them (`npm run demo:built`), so the concurrent
 // passes share it (docs/contributing.md#end-to-end-runs).
 // Arguments are passed to every pass (a file, `-g <title>`, `--headed`…), e.g.
@@ -126,15 +126,11 @@ try {
     nice: missing ? 0 : Number(process.env.E2E_NICE ?? 0),
   };
   const webkit = { name: 'webkit', projects: ['webkit'], extra: ['--workers=1'] };
-  // Chromium's and Firefox's timing tests one at a time (E2E_TIMING_WORKERS=2 runs the two browsers side
-  // by side, for trying it), then WebKit's in a pass of its own: its three-engine comparison drives all
-  // three browsers itself, so it must never share the machine with another timing test.
-  const timing = {
-    name: 'timing',
-    projects: ['chromium-timing', 'firefox-timing'],
-    extra: [`--workers=${Number(process.env.E2E_TIMING_WORKERS ?? 1)}`],
-  };
-  const webkitTiming = { name: 'webkit-timing', projects: ['webkit-timing'], extra: ['--workers=1'] };
+  // The timing tests, one at a time per engine, the engines side by side (each timing project has
+  // `workers: 1` in playwright.config.ts): the three lanes leave the cores two-thirds idle
+  // (docs/contributing.md#end-to-end-runs).
+  const timingProjects = ['chromium-timing', 'firefox-timing', ...(missing ? [] : ['webkit-timing'])];
+  const timing = { name: 'timing', projects: timingProjects, extra: [`--workers=${timingProjects.length}`] };
 
   if (missing) {
     console.log(
@@ -147,9 +143,8 @@ try {
   codes.push(
     ...(await Promise.all([runPass(parallel), missing ? 0 : runPass(webkit, `${REPORTS}/webkit.log`)])),
   );
-  console.log(`\ne2e: timing pass (${timing.projects.join(', ')}${missing ? '' : ', then webkit-timing'})`);
+  console.log(`\ne2e: timing pass (${timing.projects.join(', ')})`);
   codes.push(await runPass(timing));
-  if (!missing) codes.push(await runPass(webkitTiming));
 } finally {
   stopDemo();
 }
