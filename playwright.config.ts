@@ -14,7 +14,7 @@
 //   time in each. `npm run test:e2e` (e2e/run.mjs) runs the three side by side in a last pass once the
 //   others are over, so no parallel test shares the cores with them.
 import { defineConfig } from '@playwright/test';
-import { CHROMIUM_ARGS, chromiumPath, firefoxPath } from './e2e/support/browsers';
+import { CHROMIUM_ARGS, chromiumPath, FULL_CHROMIUM, firefoxPath } from './e2e/support/browsers';
 
 /** DEMO_PORT / COLLECTOR_PORT (default 5173 / 8787) are read by demo/vite.config.ts too. */
 const DEMO_PORT = process.env.DEMO_PORT ?? '5173';
@@ -40,10 +40,11 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: true,
   // 4 on the 2-core machine this was measured on, with the WebKit pass beside them: with Chromium's
-  // headless shell the workers spend much of their time waiting on real time (the cores about 25 % idle at 3,
-  // 10 % at 4; 2 used to fill the cores with the full browser). docs/contributing.md#end-to-end-runs.
-  // E2E_WORKERS overrides.
-  workers: Number(process.env.E2E_WORKERS ?? 4),
+  // headless shell the workers spend much of their time waiting on real time (the cores about 25 % idle
+  // at 3 workers, 10 % at 4). With the full Chromium (no headless shell installed) 3 already filled the
+  // cores and a Chromium seek's pauseStart came 0.48 s off the playhead, so 2 there.
+  // docs/contributing.md#end-to-end-runs. E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS ?? (chromiumPath === FULL_CHROMIUM ? 2 : 4)),
   // A test that needs its retry is a bug to find: .ci/run prints every one (e2e/retried.mjs).
   retries: process.env.CI ? 1 : 0,
   reporter: [

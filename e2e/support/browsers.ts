@@ -6,6 +6,9 @@ import { existsSync } from 'node:fs';
 const pick = (override: string | undefined, ...debian: string[]): string | undefined =>
   override || debian.find((path) => existsSync(path));
 
+/** Debian's full Chromium: `npm run bench`'s, and the suite's where the headless shell is not installed. */
+export const FULL_CHROMIUM = '/usr/bin/chromium';
+
 /**
  * The end-to-end suite's Chromium: Debian's `chromium-headless-shell` (the same Chromium build in the
  * headless shell Playwright itself uses for headless runs) when installed, else the full browser in its
@@ -16,13 +19,13 @@ const pick = (override: string | undefined, ...debian: string[]): string | undef
 export const chromiumPath = pick(
   process.env.CHROMIUM_PATH,
   '/usr/bin/chromium-headless-shell',
-  '/usr/bin/chromium',
+  FULL_CHROMIUM,
 );
 /**
  * `npm run bench`'s Chromium: the full browser, whose numbers the earlier benches were taken on
  * (docs/benchmarks.md).
  */
-export const benchChromiumPath = pick(process.env.CHROMIUM_PATH, '/usr/bin/chromium');
+export const benchChromiumPath = pick(process.env.CHROMIUM_PATH, FULL_CHROMIUM);
 export const firefoxPath = pick(process.env.FIREFOX_PATH, '/usr/bin/firefox-esr');
 
 /**
